@@ -1,0 +1,64 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { nextAuditEvent, type AuditEvent } from "../../domain/audit/auditChain.ts";
+import { documentClient, tableName } from "./client.ts";
+import { ConditionFailed, writeTransaction, type TransactItem } from "./transactions.ts";
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  data?: Record<string, unknown>;
+}
+
+const auditKey = (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `AUDIT#${String(seq).padStart(10, "0")}` });
+
+async function latestEvent(caseId: string): Promise<AuditEvent | undefined> {
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+      ExpressionAttributeValues: { ":pk": `CASE#${caseId}`, ":prefix": "AUDIT#" },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return result.Items?.[0] as AuditEvent | undefined;
+}
+
+/**
+ * Commits `changes` together with the case's next audit event, so a state change and its record exist
+ * together or not at all. Two writers racing for the same sequence number cannot both win (the event is
+ * put with attribute_not_exists), so the loser re-reads the chain head and tries again.
+ */
+export async function commitWithAudit(caseId: string, entry: AuditEntry, changes: TransactItem[] = [], at = new Date().toISOString()): Promise<AuditEvent> {
+  for (let attempt = 0; ; attempt++) {
+    const event = nextAuditEvent(await latestEvent(caseId), { caseId, at, actor: entry.actor, action: entry.action, data: entry.data ?? {} });
+    const auditItem: TransactItem = {
+      Put: {
+        TableName: tableName(),
+        Item: { ...auditKey(caseId, event.seq), type: "audit", ...event },
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    };
+    try {
+      await writeTransaction([...changes, auditItem]);
+      return event;
+    } catch (error) {
+      const lostRace = error instanceof ConditionFailed && error.index === changes.length;
+      if (!lostRace || attempt >= 10) throw error;
+    }
+  }
+}
+
+export async function listAuditEvents(caseId: string, limit: number, exclusiveStartKey?: Record<string, unknown>) {
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+      ExpressionAttributeValues: { ":pk": `CASE#${caseId}`, ":prefix": "AUDIT#" },
+      Limit: limit,
+      ExclusiveStartKey: exclusiveStartKey,
+    }),
+  );
+  return { items: (result.Items ?? []) as AuditEvent[], lastKey: result.LastEvaluatedKey };
+}

@@ -1,0 +1,26 @@
+// Storage keys of every item, in one place, as docs/data-model.md lists them.
+export const keys = {
+  school: (id: string) => ({ PK: `SCHOOL#${id}`, SK: "SCHOOL" }),
+  user: (id: string) => ({ PK: `USER#${id}`, SK: "USER" }),
+  commission: (id: string) => ({ PK: `COMMISSION#${id}`, SK: "COMMISSION" }),
+  vacancy: (id: string) => ({ PK: `VACANCY#${id}`, SK: "VACANCY" }),
+  oneApplicationGuard: (vacancyId: string, candidateId: string) => ({ PK: `VACANCY#${vacancyId}`, SK: `CANDIDATE#${candidateId}` }),
+  application: (id: string) => ({ PK: `APPLICATION#${id}`, SK: "APPLICATION" }),
+  document: (applicationId: string, documentId: string) => ({ PK: `APPLICATION#${applicationId}`, SK: `DOCUMENT#${documentId}` }),
+  assignment: (id: string) => ({ PK: `ASSIGNMENT#${id}`, SK: "ASSIGNMENT" }),
+  scoreSheet: (assignmentId: string) => ({ PK: `ASSIGNMENT#${assignmentId}`, SK: "SHEET" }),
+  slot: (caseId: string, slotId: string) => ({ PK: `CASE#${caseId}`, SK: `SLOT#${slotId}` }),
+  approval: (id: string) => ({ PK: `APPROVAL#${id}`, SK: "APPROVAL" }),
+};
+
+export const partitions = {
+  schools: "SCHOOLS",
+  publishedVacancies: "VACANCIES",
+  schoolVacancies: (schoolId: string) => `SCHOOL#${schoolId}#VACANCIES`,
+  vacancyApplications: (vacancyId: string) => `VACANCY#${vacancyId}#APPLICATIONS`,
+  candidateApplications: (candidateId: string) => `CANDIDATE#${candidateId}#APPLICATIONS`,
+  caseAssignments: (caseId: string) => `CASE#${caseId}#ASSIGNMENTS`,
+  expertAssignments: (expertId: string) => `EXPERT#${expertId}#ASSIGNMENTS`,
+  schoolApprovals: (schoolId: string) => `SCHOOL#${schoolId}#APPROVALS`,
+  commissions: (kind: string, level: string, territory: string) => `COMMISSION#${kind}#${level}#${territory}`,
+};

@@ -1,0 +1,56 @@
+import type { Vacancy } from "../../domain/competition/records.ts";
+import { tableName } from "./client.ts";
+import { getItem, updateWhileStatusIn } from "./items.ts";
+import { keys, partitions } from "./keys.ts";
+import type { TransactItem } from "./transactions.ts";
+
+export function getVacancy(id: string, consistent = false): Promise<Vacancy | undefined> {
+  return getItem<Vacancy>(keys.vacancy(id), consistent);
+}
+
+function indexAttributes(vacancy: Vacancy) {
+  return {
+    GSI2PK: partitions.schoolVacancies(vacancy.schoolId),
+    GSI2SK: `${vacancy.createdAt}#${vacancy.id}`,
+    // Drafts stay out of the public index until published (a sparse index, so listing never filters them).
+    ...(vacancy.publishedAt ? { GSI1PK: partitions.publishedVacancies, GSI1SK: `${vacancy.publishedAt}#${vacancy.id}` } : {}),
+  };
+}
+
+export function putNewVacancy(vacancy: Vacancy): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.vacancy(vacancy.id), type: "vacancy", ...indexAttributes(vacancy), ...vacancy },
+      ConditionExpression: "attribute_not_exists(PK)",
+    },
+  };
+}
+
+/** See updateWhileStatusIn: the guarded state change of a vacancy. */
+export function updateVacancy(id: string, from: readonly Vacancy["status"][], fields: Partial<Vacancy> & Record<string, unknown>, remove: readonly string[] = []): TransactItem {
+  return updateWhileStatusIn(keys.vacancy(id), from, fields, remove);
+}
+
+export function publishedVacancyIndex(vacancy: Vacancy, publishedAt: string) {
+  return { GSI1PK: partitions.publishedVacancies, GSI1SK: `${publishedAt}#${vacancy.id}` };
+}
+
+/** Holds a transaction to the vacancy still taking applications at `now`. */
+export function vacancyAcceptsApplications(id: string, now: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.vacancy(id),
+      ConditionExpression: "#status = :published AND closesAt > :now",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":published": "published", ":now": now },
+    },
+  };
+}
+
+/** What anyone may see of a vacancy: no workflow internals, no panel before the decision. */
+export function vacancyView(vacancy: Vacancy) {
+  const { createdBy: _createdBy, executionArn: _executionArn, panel: _panel, failure: _failure, ...view } = vacancy;
+  return view;
+}

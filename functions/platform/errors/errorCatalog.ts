@@ -1,0 +1,122 @@
+// Every error the API can return: a stable machine-readable code, its HTTP status and its title in the
+// three languages of the product. Clients switch on `code`; people read `title`.
+export type Language = "kk" | "ru" | "en";
+export type LocalizedText = Record<Language, string>;
+
+interface CatalogEntry {
+  status: number;
+  title: LocalizedText;
+}
+
+export const errorCatalog = {
+  malformed_json: {
+    status: 400,
+    title: { en: "The request body is not valid JSON", ru: "Тело запроса не является корректным JSON", kk: "Сұраныс денесі жарамды JSON емес" },
+  },
+  validation_failed: {
+    status: 400,
+    title: { en: "The request has invalid fields", ru: "В запросе есть недопустимые поля", kk: "Сұраныста жарамсыз өрістер бар" },
+  },
+  unsupported_media_type: {
+    status: 415,
+    title: { en: "The request body must be application/json", ru: "Тело запроса должно быть application/json", kk: "Сұраныс денесі application/json болуы керек" },
+  },
+  payload_too_large: {
+    status: 413,
+    title: { en: "The request body is too large", ru: "Тело запроса слишком большое", kk: "Сұраныс денесі тым үлкен" },
+  },
+  unauthorized: {
+    status: 401,
+    title: { en: "Sign-in is required", ru: "Требуется вход в систему", kk: "Жүйеге кіру қажет" },
+  },
+  invalid_credentials: {
+    status: 401,
+    title: { en: "Wrong username or password", ru: "Неверное имя пользователя или пароль", kk: "Пайдаланушы аты немесе құпиясөз қате" },
+  },
+  token_expired: {
+    status: 401,
+    title: { en: "The session has expired; sign in again", ru: "Сеанс истёк; войдите снова", kk: "Сеанс мерзімі өтті; қайта кіріңіз" },
+  },
+  forbidden: {
+    status: 403,
+    title: { en: "Your role may not do this", ru: "Ваша роль не позволяет это действие", kk: "Сіздің рөліңіз бұл әрекетке рұқсат бермейді" },
+  },
+  not_found: {
+    status: 404,
+    title: { en: "Not found", ru: "Не найдено", kk: "Табылмады" },
+  },
+  route_not_found: {
+    status: 404,
+    title: { en: "There is no such route", ru: "Такого маршрута нет", kk: "Мұндай маршрут жоқ" },
+  },
+  method_not_allowed: {
+    status: 405,
+    title: { en: "This method is not allowed here", ru: "Этот метод здесь не разрешён", kk: "Бұл әдіске мұнда рұқсат жоқ" },
+  },
+  application_exists: {
+    status: 409,
+    title: { en: "You have already applied to this vacancy", ru: "Вы уже подали заявку на эту вакансию", kk: "Сіз бұл бос орынға өтінім беріп қойғансыз" },
+  },
+  applications_closed: {
+    status: 409,
+    title: { en: "Applications for this vacancy are closed", ru: "Приём заявок на эту вакансию закрыт", kk: "Бұл бос орынға өтінім қабылдау жабылды" },
+  },
+  invalid_state: {
+    status: 409,
+    title: { en: "This cannot be done in the current state", ru: "Это невозможно в текущем состоянии", kk: "Қазіргі күйде мұны істеу мүмкін емес" },
+  },
+  sheet_already_submitted: {
+    status: 409,
+    title: { en: "The score sheet is already submitted and sealed", ru: "Оценочный лист уже отправлен и запечатан", kk: "Бағалау парағы жіберіліп, мөрленген" },
+  },
+  already_decided: {
+    status: 409,
+    title: { en: "This decision has already been made", ru: "Это решение уже принято", kk: "Бұл шешім қабылданып қойған" },
+  },
+  idempotency_key_reused: {
+    status: 422,
+    title: { en: "The Idempotency-Key was used for a different request", ru: "Idempotency-Key уже использован для другого запроса", kk: "Idempotency-Key басқа сұраныс үшін қолданылған" },
+  },
+  closes_at_in_past: {
+    status: 422,
+    title: { en: "The closing time must lie in the future", ru: "Срок окончания приёма должен быть в будущем", kk: "Қабылдаудың аяқталу уақыты болашақта болуы керек" },
+  },
+  claims_invalid: {
+    status: 422,
+    title: { en: "The answers do not match the evaluation sheet", ru: "Ответы не соответствуют оценочному листу", kk: "Жауаптар бағалау парағына сәйкес келмейді" },
+  },
+  scores_invalid: {
+    status: 422,
+    title: { en: "The scores do not match the evaluation sheet", ru: "Баллы не соответствуют оценочному листу", kk: "Ұпайлар бағалау парағына сәйкес келмейді" },
+  },
+  required_document_missing: {
+    status: 422,
+    title: { en: "A required document is missing", ru: "Отсутствует обязательный документ", kk: "Міндетті құжат жоқ" },
+  },
+  document_kind_not_allowed: {
+    status: 422,
+    title: { en: "This kind of document is not accepted here", ru: "Этот вид документа здесь не принимается", kk: "Мұнда бұл құжат түрі қабылданбайды" },
+  },
+  unsupported_content_type: {
+    status: 422,
+    title: { en: "Only PDF, JPEG and PNG files are accepted", ru: "Принимаются только файлы PDF, JPEG и PNG", kk: "Тек PDF, JPEG және PNG файлдары қабылданады" },
+  },
+  file_too_large: {
+    status: 413,
+    title: { en: "The file is larger than allowed", ru: "Файл больше допустимого размера", kk: "Файл рұқсат етілгеннен үлкен" },
+  },
+  vacancy_not_ready: {
+    status: 422,
+    title: { en: "The vacancy cannot be published as it is", ru: "Вакансию нельзя опубликовать в таком виде", kk: "Бос орынды бұл күйінде жариялау мүмкін емес" },
+  },
+  results_not_available: {
+    status: 409,
+    title: { en: "The results are not published yet", ru: "Результаты ещё не опубликованы", kk: "Нәтижелер әлі жарияланған жоқ" },
+  },
+  internal_error: {
+    status: 500,
+    title: { en: "Something went wrong on our side", ru: "На нашей стороне произошла ошибка", kk: "Біз жақта қате орын алды" },
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type ErrorCode = keyof typeof errorCatalog;

@@ -1,0 +1,125 @@
+// The one route table. The CDK stack builds the HTTP API and one function per row from it; the local
+// gateway serves the same rows with the same handlers; the OpenAPI document is generated from it; every
+// handler reads its own row for roles and schemas. A route exists nowhere else.
+import * as z from "zod/mini";
+import { CaseIdParams, IdParams, PageQuery } from "./api/schemas/common.ts";
+import {
+  ApprovalBody,
+  CreateApplicationBody,
+  CreateDocumentBody,
+  CreateVacancyBody,
+  ListVacanciesQuery,
+  ScoreSheetBody,
+} from "./api/schemas/competition.ts";
+import { ALL_ROLES, defineRoute } from "./platform/http/routeDefinition.ts";
+
+const NoQuery = z.strictObject({});
+
+export const routes = {
+  health: defineRoute({
+    method: "GET", path: "/health", handler: "api/platform/getHealth", auth: "public",
+    summary: "Liveness and version", query: NoQuery, grants: [], successStatus: 200,
+  }),
+  openApi: defineRoute({
+    method: "GET", path: "/openapi.json", handler: "api/platform/getOpenApi", auth: "public",
+    summary: "This API's OpenAPI document, generated from the route table", query: NoQuery, grants: [], successStatus: 200,
+  }),
+  getMe: defineRoute({
+    method: "GET", path: "/me", handler: "api/platform/getMe", auth: ALL_ROLES,
+    summary: "The signed-in user", query: NoQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  listSchools: defineRoute({
+    method: "GET", path: "/schools", handler: "api/reference/listSchools", auth: "public",
+    summary: "Schools", query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getRubric: defineRoute({
+    method: "GET", path: "/rubrics/{id}", handler: "api/reference/getRubric", auth: "public",
+    summary: "An evaluation sheet (rubric) version", params: IdParams, query: NoQuery, grants: [], successStatus: 200,
+  }),
+  createVacancy: defineRoute({
+    method: "POST", path: "/vacancies", handler: "api/vacancies/createVacancy", auth: ["hr"],
+    summary: "Create a vacancy for the HR officer's school (draft)", body: CreateVacancyBody, query: NoQuery,
+    grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
+  }),
+  publishVacancy: defineRoute({
+    method: "POST", path: "/vacancies/{id}/publish", handler: "api/vacancies/publishVacancy", auth: ["hr"],
+    summary: "Publish a draft vacancy and start its competition", params: IdParams, query: NoQuery,
+    grants: ["table:read", "table:write", "workflow:start"], successStatus: 200,
+  }),
+  listVacancies: defineRoute({
+    method: "GET", path: "/vacancies", handler: "api/vacancies/listVacancies", auth: "public",
+    summary: "Published vacancies, newest first", query: ListVacanciesQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getVacancy: defineRoute({
+    method: "GET", path: "/vacancies/{id}", handler: "api/vacancies/getVacancy", auth: "public",
+    summary: "A published vacancy", params: IdParams, query: NoQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getVacancyResults: defineRoute({
+    method: "GET", path: "/vacancies/{id}/results", handler: "api/vacancies/getVacancyResults", auth: "public",
+    summary: "The anonymised ranking and decision of a finished competition", params: IdParams, query: NoQuery,
+    grants: ["table:read"], successStatus: 200,
+  }),
+  listVacancyApplications: defineRoute({
+    method: "GET", path: "/vacancies/{id}/applications", handler: "api/vacancies/listVacancyApplications", auth: ["hr"],
+    summary: "The applications to a vacancy of the HR officer's school", params: IdParams, query: PageQuery,
+    grants: ["table:read"], successStatus: 200,
+  }),
+  createApplication: defineRoute({
+    method: "POST", path: "/vacancies/{id}/applications", handler: "api/applications/createApplication", auth: ["candidate"],
+    summary: "Apply to a vacancy (draft application)", params: IdParams, body: CreateApplicationBody, query: NoQuery,
+    grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
+  }),
+  createApplicationDocument: defineRoute({
+    method: "POST", path: "/applications/{id}/documents", handler: "api/applications/createApplicationDocument", auth: ["candidate"],
+    summary: "Register a document and get a presigned POST to upload it", params: IdParams, body: CreateDocumentBody,
+    query: NoQuery, grants: ["table:read", "table:write", "bucket:presignUpload"], idempotent: true, successStatus: 201,
+  }),
+  submitApplication: defineRoute({
+    method: "POST", path: "/applications/{id}/submit", handler: "api/applications/submitApplication", auth: ["candidate"],
+    summary: "Submit an application", params: IdParams, query: NoQuery, grants: ["table:read", "table:write"], successStatus: 200,
+  }),
+  withdrawApplication: defineRoute({
+    method: "POST", path: "/applications/{id}/withdraw", handler: "api/applications/withdrawApplication", auth: ["candidate"],
+    summary: "Withdraw an application before the deadline", params: IdParams, query: NoQuery,
+    grants: ["table:read", "table:write"], successStatus: 200,
+  }),
+  listMyApplications: defineRoute({
+    method: "GET", path: "/me/applications", handler: "api/applications/listMyApplications", auth: ["candidate"],
+    summary: "The candidate's own applications", query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getApplication: defineRoute({
+    method: "GET", path: "/applications/{id}", handler: "api/applications/getApplication", auth: ["candidate", "hr", "expert"],
+    summary: "An application (its owner, HR of the school, assigned experts)", params: IdParams, query: NoQuery,
+    grants: ["table:read"], successStatus: 200,
+  }),
+  listMyAssignments: defineRoute({
+    method: "GET", path: "/me/assignments", handler: "api/scoring/listMyAssignments", auth: ["expert"],
+    summary: "The expert's scoring assignments", query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getAssignment: defineRoute({
+    method: "GET", path: "/assignments/{id}", handler: "api/scoring/getAssignment", auth: ["expert"],
+    summary: "An assignment with the rubric, the claims and short-lived document links", params: IdParams, query: NoQuery,
+    grants: ["table:read", "table:write", "bucket:read"], successStatus: 200,
+  }),
+  submitScoreSheet: defineRoute({
+    method: "POST", path: "/assignments/{id}/score-sheet", handler: "api/scoring/submitScoreSheet", auth: ["expert"],
+    summary: "Submit a sealed score sheet", params: IdParams, body: ScoreSheetBody, query: NoQuery,
+    grants: ["table:read", "table:write", "workflow:respond"], successStatus: 200,
+  }),
+  listApprovals: defineRoute({
+    method: "GET", path: "/approvals", handler: "api/approvals/listApprovals", auth: ["hr"],
+    summary: "Pending appointment decisions of the HR officer's school", query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  decideApproval: defineRoute({
+    method: "POST", path: "/approvals/{id}", handler: "api/approvals/decideApproval", auth: ["hr"],
+    summary: "Approve the recommended appointment or decline it with a reason", params: IdParams, body: ApprovalBody,
+    query: NoQuery, grants: ["table:read", "table:write", "workflow:respond"], successStatus: 200,
+  }),
+  getCaseAudit: defineRoute({
+    method: "GET", path: "/cases/{caseId}/audit", handler: "api/audit/getCaseAudit", auth: ["admin", "hr", "candidate"],
+    summary: "A case's audit trail, oldest first", params: CaseIdParams, query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+};
+
+export type RouteName = keyof typeof routes;
+export const routeList = Object.values(routes);
