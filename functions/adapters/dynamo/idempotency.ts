@@ -1,6 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { createHash } from "node:crypto";
-import { canonicalJson } from "../../domain/audit/auditChain.ts";
+import { canonicalJson, sha256Hex } from "../../domain/assignment/canonicalJson.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { documentClient, tableName } from "./client.ts";
 import type { TransactItem } from "./transactions.ts";
@@ -18,7 +17,7 @@ interface StoredResponse {
 }
 
 const recordKey = (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: "IDEMPOTENCY" });
-const fingerprint = (request: unknown) => createHash("sha256").update(canonicalJson(request)).digest("hex");
+const fingerprint = (request: unknown) => sha256Hex(canonicalJson(request));
 
 /** The first response to this key, if the same request was already carried out; 422 if the key was used for another. */
 export async function replayedResponse(req: IdempotentRequest): Promise<StoredResponse | undefined> {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { canonicalJson, sha256Hex } from "../assignment/canonicalJson.ts";
 
 export interface AuditEventContent {
   caseId: string;
@@ -17,19 +17,10 @@ export interface AuditEvent extends AuditEventContent {
 /** The first event of every case links to this, so a chain cannot be cut off at its head unnoticed. */
 export const GENESIS_HASH = "0".repeat(64);
 
-// Key order must not change a hash, or a re-serialised but untouched event would look tampered with.
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
-
 export function auditHash(content: AuditEventContent): string {
   const { caseId, seq, at, actor, action, data, prevHash } = content;
-  return createHash("sha256").update(canonicalJson({ caseId, seq, at, actor, action, data, prevHash })).digest("hex");
+  // Key order must not change a hash, or a re-serialised but untouched event would look tampered with.
+  return sha256Hex(canonicalJson({ caseId, seq, at, actor, action, data, prevHash }));
 }
 
 export function nextAuditEvent(

@@ -1,0 +1,40 @@
+import { DomainError } from "../domainError.ts";
+import { isEligible, remainingCapacity, type PanelCandidate, type PanelMember } from "./eligibility.ts";
+import { reserveOrder } from "./reserveOrder.ts";
+
+export type PickReserveInput = {
+  /** The seed of the original draw, so the replacement follows the order recorded with that draw. */
+  seed: string;
+  vacancySchoolId: string;
+  reserves: PanelMember[];
+  candidate: PanelCandidate;
+  /** Members already on this candidate's panel and members who missed the deadline. */
+  excludedUserIds: readonly string[];
+  /** Cases each member holds now (overrides the member's currentLoad); the replacement adds 1. */
+  loads: Readonly<Record<string, number>>;
+};
+
+/**
+ * The reserve who replaces a panel member who missed the scoring deadline: the first reserve, in the
+ * draw's seeded reserve order, who passes the same hard constraints as the draw. Undefined when none can.
+ */
+export function pickReserve(input: PickReserveInput): string | undefined {
+  const { seed, vacancySchoolId, reserves, candidate, loads } = input;
+  const byId = new Map<string, PanelMember>();
+  for (const reserve of reserves) {
+    if (byId.has(reserve.userId)) {
+      throw new DomainError("invalid_draw_input", `reserve ${reserve.userId} is listed twice`, { userId: reserve.userId });
+    }
+    byId.set(reserve.userId, reserve);
+  }
+  const excluded = new Set(input.excludedUserIds);
+  for (const userId of reserveOrder(seed, [...byId.keys()])) {
+    const reserve = byId.get(userId);
+    if (reserve === undefined || excluded.has(userId)) continue;
+    if (!isEligible(reserve, candidate, vacancySchoolId)) continue;
+    const load = Object.hasOwn(loads, userId) ? loads[userId] : undefined;
+    if (remainingCapacity(reserve, load ?? reserve.currentLoad ?? 0) < 1) continue;
+    return userId;
+  }
+  return undefined;
+}

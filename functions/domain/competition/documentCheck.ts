@@ -1,0 +1,94 @@
+import { missingRequiredDocuments, type UploadVerdict } from "../documents/documentRules.ts";
+import type { LocalizedReason } from "./records.ts";
+
+// The completeness check of an application (DOMAIN.md §2): which reason, if any, makes it ineligible.
+// The reason is shown to the candidate, so it is a stable code plus a text in the three languages.
+
+export type IneligibilityCode =
+  | "required_document_missing"
+  | "document_not_uploaded"
+  | "document_empty"
+  | "document_too_large"
+  | "document_size_mismatch"
+  | "document_type_mismatch"
+  | "document_type_unsupported";
+
+type UploadFailure = Extract<UploadVerdict, { ok: false }>["reason"];
+
+const codeOfFailure: Record<UploadFailure, IneligibilityCode> = {
+  not_uploaded: "document_not_uploaded",
+  empty: "document_empty",
+  too_large: "document_too_large",
+  size_mismatch: "document_size_mismatch",
+  type_mismatch: "document_type_mismatch",
+  unsupported_type: "document_type_unsupported",
+};
+
+export const ineligibilityTexts: Record<IneligibilityCode, LocalizedReason> = {
+  required_document_missing: {
+    en: "A required document (identity card or diploma) is missing.",
+    ru: "Отсутствует обязательный документ (удостоверение личности или диплом).",
+    kk: "Міндетті құжат (жеке куәлік немесе диплом) жоқ.",
+  },
+  document_not_uploaded: {
+    en: "A required document was registered but its file was never uploaded.",
+    ru: "Обязательный документ зарегистрирован, но его файл не был загружен.",
+    kk: "Міндетті құжат тіркелген, бірақ оның файлы жүктелмеген.",
+  },
+  document_empty: {
+    en: "An uploaded document is empty.",
+    ru: "Загруженный документ пуст.",
+    kk: "Жүктелген құжат бос.",
+  },
+  document_too_large: {
+    en: "An uploaded document is larger than allowed.",
+    ru: "Загруженный документ больше допустимого размера.",
+    kk: "Жүктелген құжат рұқсат етілген өлшемнен үлкен.",
+  },
+  document_size_mismatch: {
+    en: "The size of an uploaded document differs from the size declared for it.",
+    ru: "Размер загруженного документа не совпадает с заявленным.",
+    kk: "Жүктелген құжаттың өлшемі мәлімделген өлшемге сәйкес келмейді.",
+  },
+  document_type_mismatch: {
+    en: "An uploaded document is not of the file type declared for it.",
+    ru: "Загруженный документ не соответствует заявленному типу файла.",
+    kk: "Жүктелген құжат мәлімделген файл түріне сәйкес келмейді.",
+  },
+  document_type_unsupported: {
+    en: "An uploaded document is not a real PDF, JPEG or PNG file.",
+    ru: "Загруженный документ не является настоящим файлом PDF, JPEG или PNG.",
+    kk: "Жүктелген құжат нағыз PDF, JPEG немесе PNG файлы емес.",
+  },
+};
+
+export type DocumentVerdict = { documentId: string; kind: string; verdict: UploadVerdict };
+
+export type EligibilityDecision =
+  | { eligible: true }
+  | { eligible: false; code: IneligibilityCode; kind: string; documentId?: string };
+
+export function ineligibilityCodeOf(failure: UploadFailure): IneligibilityCode {
+  return codeOfFailure[failure];
+}
+
+/**
+ * Decides from the verdicts on every registered document, in order:
+ * 1. a file that was uploaded but is wrong (type, size, empty, too large) makes the application ineligible:
+ *    the candidate handed in something other than what they declared;
+ * 2. otherwise every required kind needs a document that passed. A registration whose file never arrived
+ *    (an abandoned upload, later registered again) only counts against the candidate when no other
+ *    document of that kind passed.
+ */
+export function decideEligibility(verdicts: readonly DocumentVerdict[]): EligibilityDecision {
+  for (const { documentId, kind, verdict } of verdicts) {
+    if (!verdict.ok && verdict.reason !== "not_uploaded") return { eligible: false, code: ineligibilityCodeOf(verdict.reason), kind, documentId };
+  }
+  const missing = missingRequiredDocuments(verdicts.filter(({ verdict }) => verdict.ok).map(({ kind }) => kind));
+  const [kind] = missing;
+  if (kind === undefined) return { eligible: true };
+  const abandoned = verdicts.find((entry) => entry.kind === kind);
+  return abandoned
+    ? { eligible: false, code: "document_not_uploaded", kind, documentId: abandoned.documentId }
+    : { eligible: false, code: "required_document_missing", kind };
+}

@@ -1,0 +1,85 @@
+import { detectFileType } from "./detectFileType.ts";
+
+export const ALLOWED_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
+
+/** Default upper bound of one document; callers may pass their own limit. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export const COMPETITION_DOCUMENT_KINDS = ["identity", "diploma", "category", "test", "recommendation", "achievement"] as const;
+export type CompetitionDocumentKind = (typeof COMPETITION_DOCUMENT_KINDS)[number];
+
+/** An application without these is ineligible (DOMAIN.md §2 completeness check). */
+export const REQUIRED_COMPETITION_DOCUMENT_KINDS: readonly CompetitionDocumentKind[] = ["identity", "diploma"];
+
+export function isCompetitionDocumentKind(kind: string): kind is CompetitionDocumentKind {
+  return (COMPETITION_DOCUMENT_KINDS as readonly string[]).includes(kind);
+}
+
+/** Content types are compared without parameters and case, as HTTP defines them ("Application/PDF; x=y"). */
+export function normalizeContentType(contentType: string): string {
+  return (contentType.split(";")[0] ?? "").trim().toLowerCase();
+}
+
+export function isAllowedContentType(contentType: string): contentType is AllowedContentType {
+  return (ALLOWED_CONTENT_TYPES as readonly string[]).includes(normalizeContentType(contentType));
+}
+
+/** Required kinds that are absent, in the order of REQUIRED_COMPETITION_DOCUMENT_KINDS. */
+export function missingRequiredDocuments(
+  kindsPresent: Iterable<string>,
+  required: readonly CompetitionDocumentKind[] = REQUIRED_COMPETITION_DOCUMENT_KINDS,
+): CompetitionDocumentKind[] {
+  const present = new Set(kindsPresent);
+  return required.filter((kind) => !present.has(kind));
+}
+
+export type DocumentDeclaration = { kind: string; contentType: string; size: number };
+export type DeclarationCheck =
+  | { ok: true }
+  | { ok: false; reason: "unknown_kind" | "unsupported_type" | "empty" | "too_large" };
+
+/** Checks a declared upload before an upload URL is signed for it. */
+export function checkDocumentDeclaration(
+  declaration: DocumentDeclaration,
+  maxBytes: number = MAX_DOCUMENT_BYTES,
+): DeclarationCheck {
+  if (!isCompetitionDocumentKind(declaration.kind)) return { ok: false, reason: "unknown_kind" };
+  if (!isAllowedContentType(declaration.contentType)) return { ok: false, reason: "unsupported_type" };
+  if (!Number.isSafeInteger(declaration.size) || declaration.size <= 0) return { ok: false, reason: "empty" };
+  if (declaration.size > maxBytes) return { ok: false, reason: "too_large" };
+  return { ok: true };
+}
+
+export type UploadedDocumentCheck = {
+  declared: { contentType: string; size: number };
+  /** What storage holds; absent when nothing was uploaded. */
+  stored?: { size: number; firstBytes: Uint8Array };
+  maxBytes?: number;
+};
+
+export type UploadVerdict =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "not_uploaded" | "size_mismatch" | "type_mismatch" | "empty" | "too_large" | "unsupported_type";
+    };
+
+/**
+ * Checks a stored object against its declaration. Neither the browser nor a local S3 emulator can be trusted
+ * to have enforced the signed policy, so size and type are checked again on the bytes themselves.
+ * `unsupported_type` means the declared type is not accepted or the content is none of the accepted formats
+ * (e.g. an executable); `type_mismatch` means the content is an accepted format, but not the declared one.
+ */
+export function verifyUploadedDocument(check: UploadedDocumentCheck): UploadVerdict {
+  const { declared, stored, maxBytes = MAX_DOCUMENT_BYTES } = check;
+  if (!isAllowedContentType(declared.contentType)) return { ok: false, reason: "unsupported_type" };
+  if (stored === undefined) return { ok: false, reason: "not_uploaded" };
+  if (stored.size === 0) return { ok: false, reason: "empty" };
+  if (stored.size > maxBytes || declared.size > maxBytes) return { ok: false, reason: "too_large" };
+  if (stored.size !== declared.size) return { ok: false, reason: "size_mismatch" };
+  const detected = detectFileType(stored.firstBytes);
+  if (detected === undefined) return { ok: false, reason: "unsupported_type" };
+  if (detected !== normalizeContentType(declared.contentType)) return { ok: false, reason: "type_mismatch" };
+  return { ok: true };
+}
