@@ -1,0 +1,168 @@
+// The whole of Adal on AWS in one stack. Functions are not listed here: one exists per row of the route
+// table (functions/routes.ts) and one per task placeholder of the workflows (workflows/*.asl.json).
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from "aws-cdk-lib";
+import * as cxapi from "aws-cdk-lib/cx-api";
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  UserPoolGroup,
+} from "aws-cdk-lib/aws-cognito";
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import type { Construct } from "constructs";
+import { tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
+import { ALL_ROLES } from "../../functions/platform/http/routeDefinition.ts";
+import { Alarms } from "./alarms.ts";
+import { AppHttpApi } from "./httpApi.ts";
+import { Workflows } from "./workflows.ts";
+
+/** Used when no `-c webOrigin=https://...` is given; a deployment for real users must pass its own. */
+export const PLACEHOLDER_WEB_ORIGIN = "https://adal.example.kz";
+
+function webOriginFrom(scope: Construct): string {
+  const origin: unknown = scope.node.tryGetContext("webOrigin") ?? PLACEHOLDER_WEB_ORIGIN;
+  // A wildcard would let any site drive uploads and API calls with a user's token.
+  if (typeof origin !== "string" || !/^https?:\/\/[^/*\s]+$/.test(origin)) {
+    throw new Error(`Context webOrigin must be one origin such as https://adal.kz, got ${JSON.stringify(origin)}`);
+  }
+  return origin;
+}
+
+export class AdalStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    // Server access logs are delivered under a bucket policy rather than the legacy log-delivery ACL,
+    // whatever feature flags the app that builds this stack sets.
+    this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    const webOrigin = webOriginFrom(this);
+
+    const table = new Table(this, "Table", {
+      partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    const accessLogs = new Bucket(this, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // S3 server access logging can only deliver to SSE-S3 buckets.
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const documents = new Bucket(this, "Documents", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "documents/",
+      // Browsers upload with the presigned POST and open documents with presigned GET links.
+      cors: [
+        {
+          allowedOrigins: [webOrigin],
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+          allowedHeaders: ["*"],
+          exposedHeaders: ["ETag"],
+          maxAge: 3000,
+        },
+      ],
+      // Documents of abandoned drafts are not expired here: nothing in a key tells them from submitted
+      // ones. That needs uploads tagged status=pending (a field of the presigned POST) and the tag cleared
+      // on verification; a tag-filtered expiration rule would then belong in this list.
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const userPool = new UserPool(this, "Users", {
+      // Accounts are created by administrators: who may act as HR or expert is not self-declared.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: { schoolId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(userPool).acknowledge({
+      id: "AwsSolutions-COG2",
+      reason: "MFA is optional (TOTP) by product decision: candidates sign in rarely from shared devices; staff are expected to enrol, and roles are granted only by administrators.",
+    });
+    Validations.of(userPool).acknowledge({
+      id: "AwsSolutions-COG8",
+      reason: "The Plus feature plan (threat protection) is billed per monthly active user; for a public-sector pilot the Essentials plan with admin-created accounts and a 12-character password policy is the accepted trade-off. Revisit before opening to all candidates.",
+    });
+    for (const role of ALL_ROLES) {
+      new UserPoolGroup(this, `Group-${role}`, { userPool, groupName: role });
+    }
+    const userPoolClient = userPool.addClient("WebClient", {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes("schoolId"),
+      // schoolId scopes an HR officer's rights; only administrators may change it.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
+    });
+
+    const workflows = new Workflows(this, "Workflows", { targets: { table, bucket: documents } });
+    const api = new AppHttpApi(this, "Http", {
+      targets: { table, bucket: documents, stateMachines: workflows.stateMachines },
+      userPool,
+      userPoolClient,
+      webOrigin,
+    });
+
+    const alarms = new Alarms(this, "Alarms", {
+      stateMachines: workflows.stateMachines,
+      functions: new Map([
+        ...[...api.routeFunctions].map(([name, fn]) => [`route-${name}`, fn] as const),
+        ...[...workflows.taskFunctions].map(([name, fn]) => [`task-${name}`, fn] as const),
+      ]),
+    });
+
+    new CfnOutput(this, "ApiUrl", { value: api.stage.url });
+    new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
+    new CfnOutput(this, "UserPoolClientId", { value: userPoolClient.userPoolClientId });
+    new CfnOutput(this, "DocumentsBucketName", { value: documents.bucketName });
+    new CfnOutput(this, "TableName", { value: table.tableName });
+    new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
+  }
+}

@@ -1,0 +1,75 @@
+// One Lambda function of the app: a bundled handler module under functions/, its own log group and its
+// own role, which holds nothing but the right to write that log group and the statements of its grants.
+import * as path from "node:path";
+import { Duration, Stack, Validations } from "aws-cdk-lib";
+import type { CfnElement } from "aws-cdk-lib";
+import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import type { Grant } from "../../functions/platform/http/routeDefinition.ts";
+import { DOCUMENT_KEY_PATTERN, grantEnvironment, grantStatements, type GrantTargets } from "./grants.ts";
+
+export const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+export interface AppFunctionProps {
+  /** Module under functions/ without `.ts`, exporting `handler`. */
+  module: string;
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+  grants: readonly Grant[];
+  targets: GrantTargets;
+}
+
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, "Logs", { retention: RetentionDays.ONE_MONTH });
+    // A role of its own instead of the default one with the AWS-managed basic execution policy, which
+    // would let every function write every log group in the account.
+    const role = new Role(this, "Role", { assumedBy: new ServicePrincipal("lambda.amazonaws.com") });
+    logGroup.grantWrite(role);
+    for (const grant of props.grants) {
+      for (const statement of grantStatements(grant, props.targets)) role.addToPrincipalPolicy(statement);
+    }
+    if (props.grants.some((grant) => grant.startsWith("bucket:"))) {
+      const bucketId = Stack.of(this).getLogicalId(props.targets.bucket.node.defaultChild as CfnElement);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENT_KEY_PATTERN}]`,
+        reason:
+          "Document keys are minted per application and document at run time (applications/<applicationId>/<documentId>), so no fixed ARN can name them; the grant is confined to that prefix and to the one or two object actions of the function's grant, and which key a user may reach is decided by the handler.",
+      });
+    }
+
+    this.fn = new NodejsFunction(this, "Function", {
+      entry: path.join(projectRoot, "functions", `${props.module}.ts`),
+      handler: "handler",
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, "package-lock.json"),
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role,
+      logGroup,
+      environment: grantEnvironment(props.grants, props.targets),
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ["module", "main"],
+        // CommonJS dependencies bundled into an ES module still call require(); give them one.
+        banner: "import { createRequire as __adalCreateRequire } from 'node:module'; const require = __adalCreateRequire(import.meta.url);",
+        minify: true,
+        sourceMap: false,
+        // Bundling the AWS SDK instead of loading the runtime's copy cuts cold-start load time
+        // 30-60 % (TOOLCHAIN.md) and pins the SDK version that was tested.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+  }
+}

@@ -1,0 +1,477 @@
+// The synthesized AdalStack template against the route table, the workflows and the security rules the
+// stack promises. Built once, with bundling and the CloudFormation validator off (they cost ~40 s and
+// ~4 s and check nothing asserted here); cdk-nag runs explicitly on the same construct tree.
+import { App } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
+import { ALL_ROLES, type Grant, type RouteDefinition } from "../../functions/platform/http/routeDefinition.ts";
+import { routeList as routeTable } from "../../functions/routes.ts";
+import { AdalStack, PLACEHOLDER_WEB_ORIGIN } from "../../infra/aws/adalStack.ts";
+import { readAsl, substitutePlaceholders, taskPlaceholders, type AslMachine } from "../../infra/aws/asl.ts";
+import { grantsOfTask, workflowFile, workflowNames } from "../../infra/aws/workflows.ts";
+
+interface CfnResource {
+  Type: string;
+  Properties?: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+// The IAM actions each grant stands for: the specification infra/aws/grants.ts must meet, written out
+// here rather than imported so that a widened grant fails this test.
+const grantActions: Record<Grant, string[]> = {
+  "table:read": ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"],
+  "table:write": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"],
+  "bucket:presignUpload": ["s3:PutObject"],
+  "bucket:read": ["s3:GetObject", "s3:GetObjectVersion"],
+  "workflow:start": ["states:StartExecution"],
+  "workflow:respond": ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"],
+};
+const ownLogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+// The only statements allowed Resource "*": those CDK adds to a state machine role for logging and X-Ray,
+// whose APIs have no resource-level permissions.
+const wildcardResourceActions = [
+  "logs:CreateLogDelivery",
+  "logs:DeleteLogDelivery",
+  "logs:DescribeLogGroups",
+  "logs:DescribeResourcePolicies",
+  "logs:GetLogDelivery",
+  "logs:ListLogDeliveries",
+  "logs:PutResourcePolicy",
+  "logs:UpdateLogDelivery",
+  "xray:GetSamplingRules",
+  "xray:GetSamplingTargets",
+  "xray:PutTelemetryRecords",
+  "xray:PutTraceSegments",
+];
+
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+const getAttId = (value: unknown): string | undefined => (value as { "Fn::GetAtt"?: [string, string] })?.["Fn::GetAtt"]?.[0];
+const refId = (value: unknown): string | undefined => (value as { Ref?: string })?.Ref;
+
+const routeList: readonly RouteDefinition[] = routeTable;
+const expectedTasks = sorted(workflowNames.flatMap((workflow) => taskPlaceholders(readAsl(workflowFile(workflow)))));
+
+let app: App;
+let stack: AdalStack;
+let template: Template;
+let resources: Record<string, CfnResource>;
+
+function ofType(type: string): [string, CfnResource][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+function onlyOfType(type: string): [string, CfnResource] {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+}
+
+function functionByDescription(description: string): [string, CfnResource] {
+  const found = ofType("AWS::Lambda::Function").filter(([, fn]) => fn.Properties?.Description === description);
+  expect(found, description).toHaveLength(1);
+  return found[0]!;
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function statementsOfRole(roleId: string): Statement[] {
+  const attached = ofType("AWS::IAM::Policy").filter(([, policy]) =>
+    asArray(policy.Properties?.Roles).some((role) => refId(role) === roleId),
+  );
+  const inline = asArray(resources[roleId]?.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[]);
+  return [...attached.map(([, policy]) => policy.Properties!.PolicyDocument), ...inline.map((p) => p.PolicyDocument)].flatMap(
+    (document: { Statement: Statement[] }) => document.Statement,
+  );
+}
+
+function statementsOfFunction(functionId: string): Statement[] {
+  return statementsOfRole(getAttId(resources[functionId]!.Properties!.Role)!);
+}
+
+/** The state machine definition with each GetAtt of a Lambda function written as `@@<logicalId>@@`. */
+function definitionOf(stateMachine: CfnResource): AslMachine {
+  const definition = stateMachine.Properties!.DefinitionString as string | { "Fn::Join": [string, unknown[]] };
+  const parts = typeof definition === "string" ? [definition] : definition["Fn::Join"][1];
+  const text = parts
+    .map((part) => {
+      if (typeof part === "string") return part;
+      const id = getAttId(part);
+      if (!id) throw new Error(`Unexpected token in definition: ${JSON.stringify(part)}`);
+      return `@@${id}@@`;
+    })
+    .join("");
+  return JSON.parse(text) as AslMachine;
+}
+
+function stringsOutsideComments(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOutsideComments);
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, nested]) => (key === "Comment" ? [] : [key, ...stringsOutsideComments(nested)]));
+  }
+  return [];
+}
+
+function buildStack(context: Record<string, unknown> = {}): AdalStack {
+  const testApp = new App({ context: { "aws:cdk:bundling-stacks": [], ...context }, builtinCloudFormationValidation: false });
+  return new AdalStack(testApp, "AdalStack");
+}
+
+beforeAll(() => {
+  stack = buildStack();
+  app = stack.node.root as App;
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, CfnResource>;
+}, 60_000);
+
+describe("table", () => {
+  it("has the keys and indexes of tableDefinition, on demand, with PITR, deletion protection and retention", () => {
+    const [, table] = onlyOfType("AWS::DynamoDB::Table");
+    expect(table.DeletionPolicy).toBe("Retain");
+    expect(table.UpdateReplacePolicy).toBe("Retain");
+    const p = table.Properties!;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" },
+      { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" },
+    ]);
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: "HASH" },
+          { AttributeName: index.sortKey, KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      })),
+    );
+    const keyNames = [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    expect(sorted(p.AttributeDefinitions.map((a: { AttributeName: string; AttributeType: string }) => `${a.AttributeName}:${a.AttributeType}`))).toEqual(
+      sorted(keyNames.map((name) => `${name}:S`)),
+    );
+    expect(p.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.SSESpecification).toEqual({ SSEEnabled: true });
+  });
+});
+
+describe("documents bucket", () => {
+  const documentsBucket = () => {
+    const found = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.VersioningConfiguration);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it("is encrypted, versioned, private, logged and retained", () => {
+    const [, bucket] = documentsBucket();
+    const p = bucket.Properties!;
+    expect(bucket.DeletionPolicy).toBe("Retain");
+    expect(p.VersioningConfiguration).toEqual({ Status: "Enabled" });
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }]);
+    expect(p.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(refId(p.LoggingConfiguration?.DestinationBucketName)).toBeDefined();
+  });
+
+  it("allows browser POST uploads and GETs from the web origin only", () => {
+    const [, bucket] = documentsBucket();
+    expect(bucket.Properties!.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedOrigins: [PLACEHOLDER_WEB_ORIGIN], AllowedMethods: ["POST", "GET"] }),
+    ]);
+  });
+
+  it("aborts incomplete multipart uploads and expires old versions", () => {
+    const [, bucket] = documentsBucket();
+    expect(bucket.Properties!.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+    ]);
+  });
+
+  it("refuses requests without TLS", () => {
+    const [bucketId] = documentsBucket();
+    const policies = ofType("AWS::S3::BucketPolicy").filter(([, policy]) => refId(policy.Properties?.Bucket) === bucketId);
+    expect(policies).toHaveLength(1);
+    expect(policies[0]![1].Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+  });
+
+  it("refuses a wildcard web origin", () => {
+    expect(() => buildStack({ webOrigin: "*" })).toThrow(/webOrigin/);
+  });
+});
+
+describe("functions", () => {
+  it("exist once per route row and once per workflow task placeholder", () => {
+    expect(expectedTasks.length).toBeGreaterThan(0);
+    expect(ofType("AWS::Lambda::Function")).toHaveLength(routeList.length + expectedTasks.length);
+    for (const route of routeList) functionByDescription(`Adal ${route.method} ${route.path}`);
+    for (const task of expectedTasks) functionByDescription(`Adal workflow task ${task}`);
+  });
+
+  it("all run bundled ESM on nodejs24.x, arm64, with their own log group", () => {
+    for (const [id, fn] of ofType("AWS::Lambda::Function")) {
+      const p = fn.Properties!;
+      expect(p.Runtime, id).toBe("nodejs24.x");
+      expect(p.Architectures, id).toEqual(["arm64"]);
+      expect(p.Handler, id).toBe("index.handler");
+      expect(p.MemorySize, id).toBe(512);
+      expect(resources[refId(p.LoggingConfig?.LogGroup)!]?.Type, id).toBe("AWS::Logs::LogGroup");
+    }
+  });
+
+  it("time out within the HTTP API's limit for routes and after 60 s for tasks", () => {
+    for (const route of routeList) expect(functionByDescription(`Adal ${route.method} ${route.path}`)[1].Properties!.Timeout).toBe(10);
+    for (const task of expectedTasks) expect(functionByDescription(`Adal workflow task ${task}`)[1].Properties!.Timeout).toBe(60);
+  });
+
+  it("get exactly the environment their grants need", () => {
+    const [tableId] = onlyOfType("AWS::DynamoDB::Table");
+    const [stateMachineId] = onlyOfType("AWS::StepFunctions::StateMachine");
+    for (const route of routeList) {
+      const [id, fn] = functionByDescription(`Adal ${route.method} ${route.path}`);
+      const environment = (fn.Properties!.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const expected = [
+        ...(route.grants.some((g) => g.startsWith("table:")) ? ["TABLE_NAME"] : []),
+        ...(route.grants.some((g) => g.startsWith("bucket:")) ? ["BUCKET_NAME"] : []),
+        ...(route.grants.includes("workflow:start") ? ["COMPETITION_STATE_MACHINE_ARN"] : []),
+      ];
+      expect(sorted(Object.keys(environment)), id).toEqual(sorted(expected));
+      if (environment.TABLE_NAME) expect(refId(environment.TABLE_NAME)).toBe(tableId);
+      if (environment.COMPETITION_STATE_MACHINE_ARN) expect(refId(environment.COMPETITION_STATE_MACHINE_ARN)).toBe(stateMachineId);
+    }
+  });
+});
+
+describe("IAM", () => {
+  function expectRoleToMatchGrants(functionId: string, grants: readonly Grant[]): void {
+    const statements = statementsOfFunction(functionId);
+    const actions = statements.flatMap((s) => asArray(s.Action));
+    expect(sorted(actions), functionId).toEqual(sorted([...ownLogActions, ...grants.flatMap((g) => grantActions[g])]));
+    const logGroupId = refId(resources[functionId]!.Properties!.LoggingConfig.LogGroup);
+    for (const statement of statements) {
+      expect(statement.Effect).toBe("Allow");
+      const owner = asArray(statement.Action)[0]!.split(":")[0];
+      const expectedResource = { logs: logGroupId, dynamodb: "Table", s3: "Documents", states: "Workflows" }[owner!];
+      for (const resource of asArray(statement.Resource)) {
+        expect(JSON.stringify(resource), `${functionId} ${statement.Action}`).toContain(`"${expectedResource}`);
+      }
+    }
+  }
+
+  it("gives each route function exactly the actions of its grants, on its own resources", () => {
+    for (const route of routeList) expectRoleToMatchGrants(functionByDescription(`Adal ${route.method} ${route.path}`)[0], route.grants);
+  });
+
+  it("gives each task function table read/write plus its listed extras", () => {
+    for (const task of expectedTasks) expectRoleToMatchGrants(functionByDescription(`Adal workflow task ${task}`)[0], grantsOfTask(task));
+  });
+
+  it("grants no service-wide actions and Resource '*' only to the known logging and tracing actions", () => {
+    const allStatements = ofType("AWS::IAM::Policy").flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement as Statement[]);
+    for (const statement of allStatements) {
+      for (const action of asArray(statement.Action)) {
+        expect(action).not.toBe("*");
+        expect(action).not.toMatch(/:\*$/);
+      }
+    }
+    const wildcard = allStatements.filter((s) => asArray(s.Resource).some((r) => typeof r === "string" && r.includes("*")));
+    expect(sorted(wildcard.flatMap((s) => asArray(s.Action)))).toEqual(wildcardResourceActions);
+    const functionRoles = new Set(ofType("AWS::Lambda::Function").map(([, fn]) => getAttId(fn.Properties!.Role)!));
+    for (const roleId of functionRoles) {
+      for (const statement of statementsOfRole(roleId)) {
+        expect(asArray(statement.Resource), roleId).not.toContain("*");
+      }
+    }
+  });
+});
+
+describe("HTTP API", () => {
+  it("has one route per row, each integrated (payload 2.0) with that row's function", () => {
+    const routesInTemplate = ofType("AWS::ApiGatewayV2::Route");
+    expect(routesInTemplate).toHaveLength(routeList.length);
+    for (const route of routeList) {
+      const found = routesInTemplate.filter(([, r]) => r.Properties!.RouteKey === `${route.method} ${route.path}`);
+      expect(found, `${route.method} ${route.path}`).toHaveLength(1);
+      const target = found[0]![1].Properties!.Target as { "Fn::Join": [string, unknown[]] };
+      const integration = resources[refId(target["Fn::Join"][1][1])!]!;
+      expect(integration.Properties!.PayloadFormatVersion).toBe("2.0");
+      expect(getAttId(integration.Properties!.IntegrationUri)).toBe(functionByDescription(`Adal ${route.method} ${route.path}`)[0]);
+    }
+  });
+
+  it("puts the Cognito JWT authorizer on every non-public route and none on public ones", () => {
+    const [authorizerId, authorizer] = onlyOfType("AWS::ApiGatewayV2::Authorizer");
+    const [clientId] = onlyOfType("AWS::Cognito::UserPoolClient");
+    const [userPoolId] = onlyOfType("AWS::Cognito::UserPool");
+    expect(authorizer.Properties!.AuthorizerType).toBe("JWT");
+    expect(authorizer.Properties!.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(JSON.stringify(authorizer.Properties!.JwtConfiguration.Issuer)).toContain(`"Ref":"${userPoolId}"`);
+    const byKey = new Map(ofType("AWS::ApiGatewayV2::Route").map(([, r]) => [r.Properties!.RouteKey as string, r.Properties!]));
+    for (const route of routeList) {
+      const p = byKey.get(`${route.method} ${route.path}`)!;
+      if (route.auth === "public") {
+        expect(p.AuthorizationType, p.RouteKey).toBe("NONE");
+        expect(p.AuthorizerId, p.RouteKey).toBeUndefined();
+      } else {
+        expect(p.AuthorizationType, p.RouteKey).toBe("JWT");
+        expect(refId(p.AuthorizerId), p.RouteKey).toBe(authorizerId);
+      }
+    }
+  });
+
+  it("logs access and throttles on the default stage, and allows CORS from the web origin only", () => {
+    const [, stage] = onlyOfType("AWS::ApiGatewayV2::Stage");
+    expect(stage.Properties!.StageName).toBe("$default");
+    expect(stage.Properties!.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+    expect(resources[getAttId(stage.Properties!.AccessLogSettings.DestinationArn)!]?.Type).toBe("AWS::Logs::LogGroup");
+    const [, api] = onlyOfType("AWS::ApiGatewayV2::Api");
+    expect(api.Properties!.CorsConfiguration.AllowOrigins).toEqual([PLACEHOLDER_WEB_ORIGIN]);
+  });
+});
+
+describe("workflows", () => {
+  it("finds task placeholders in Resource and FunctionName at any depth, and substitutes only those", () => {
+    const machine: AslMachine = {
+      Comment: "Tasks are named like ${name}",
+      StartAt: "Direct",
+      States: {
+        Direct: { Type: "Task", Resource: "${direct}", Next: "Items" },
+        Items: {
+          Type: "Map",
+          ItemProcessor: {
+            StartAt: "Both",
+            States: {
+              Both: {
+                Type: "Parallel",
+                Branches: [
+                  {
+                    StartAt: "Wait",
+                    States: {
+                      Wait: {
+                        Type: "Task",
+                        Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                        Parameters: { FunctionName: "${waiting}", Payload: { "taskToken.$": "$$.Task.Token" } },
+                        End: true,
+                      },
+                    },
+                  },
+                ],
+                End: true,
+              },
+            },
+          },
+          Next: "Legacy",
+        },
+        Legacy: { Type: "Map", Iterator: { StartAt: "Old", States: { Old: { Type: "Task", Resource: "${legacy}", End: true } } }, Next: "Again" },
+        Again: { Type: "Task", Resource: "${direct}", Next: "Put" },
+        Put: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", Parameters: { TableName: "t" }, End: true },
+      },
+    };
+    expect(taskPlaceholders(machine)).toEqual(["direct", "legacy", "waiting"]);
+    const resolved = substitutePlaceholders(machine, (name) => `arn:fn:${name}`);
+    expect(stringsOutsideComments(resolved).filter((s) => s.includes("${"))).toEqual([]);
+    expect(resolved.Comment).toBe(machine.Comment);
+    expect(JSON.stringify(resolved)).toContain('"FunctionName":"arn:fn:waiting"');
+    expect(machine.States.Direct!.Resource).toBe("${direct}");
+    expect(() => taskPlaceholders({ StartAt: "A", States: { A: { Type: "Task", Resource: "${not-a-name}", End: true } } })).toThrow(/placeholder/);
+  });
+
+  it("are Standard state machines, traced, logging ALL without execution data", () => {
+    const machines = ofType("AWS::StepFunctions::StateMachine");
+    expect(machines).toHaveLength(workflowNames.length);
+    for (const [id, machine] of machines) {
+      const p = machine.Properties!;
+      expect(p.StateMachineType, id).toBe("STANDARD");
+      expect(p.TracingConfiguration, id).toEqual({ Enabled: true });
+      expect(p.LoggingConfiguration.Level, id).toBe("ALL");
+      expect(p.LoggingConfiguration.IncludeExecutionData, id).toBe(false);
+    }
+  });
+
+  it("have every task placeholder substituted with a task function, and may invoke exactly those", () => {
+    const taskFunctionIds = new Map(expectedTasks.map((task) => [functionByDescription(`Adal workflow task ${task}`)[0], task]));
+    const referencedByAll = new Set<string>();
+    for (const [id, machine] of ofType("AWS::StepFunctions::StateMachine")) {
+      const definition = definitionOf(machine);
+      expect(stringsOutsideComments(definition).filter((s) => s.includes("${")), id).toEqual([]);
+      const referenced = new Set([...JSON.stringify(definition).matchAll(/@@([A-Za-z0-9]+)@@/g)].map((m) => m[1]!));
+      for (const functionId of referenced) expect(taskFunctionIds.has(functionId), functionId).toBe(true);
+      referenced.forEach((functionId) => referencedByAll.add(functionId));
+
+      const invokable = statementsOfRole(getAttId(machine.Properties!.RoleArn)!)
+        .filter((s) => asArray(s.Action).some((a) => a.startsWith("lambda:")))
+        .flatMap((s) => {
+          expect(asArray(s.Action)).toEqual(["lambda:InvokeFunction"]);
+          return asArray(s.Resource).map((r) => getAttId(r)!);
+        });
+      expect(sorted(invokable), id).toEqual(sorted(referenced));
+    }
+    expect(sorted([...referencedByAll].map((functionId) => taskFunctionIds.get(functionId)!))).toEqual(expectedTasks);
+  });
+});
+
+describe("users", () => {
+  it("is an admin-managed pool with a strong password policy, the four role groups and schoolId", () => {
+    const [, pool] = onlyOfType("AWS::Cognito::UserPool");
+    const p = pool.Properties!;
+    expect(p.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(p.Policies.PasswordPolicy).toMatchObject({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    expect(p.MfaConfiguration).toBe("OPTIONAL");
+    expect(p.Schema).toContainEqual(expect.objectContaining({ Name: "schoolId", AttributeDataType: "String", Mutable: true }));
+    expect(sorted(ofType("AWS::Cognito::UserPoolGroup").map(([, g]) => g.Properties!.GroupName))).toEqual(sorted(ALL_ROLES));
+  });
+
+  it("has a public SRP client that cannot write schoolId", () => {
+    const [, client] = onlyOfType("AWS::Cognito::UserPoolClient");
+    const p = client.Properties!;
+    expect(p.GenerateSecret).toBe(false);
+    expect(sorted(p.ExplicitAuthFlows)).toEqual(["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]);
+    expect(p.ReadAttributes).toContain("custom:schoolId");
+    expect(p.WriteAttributes).not.toContain("custom:schoolId");
+  });
+});
+
+describe("alarms", () => {
+  it("watch failed and timed-out executions and every function's errors, notifying an encrypted SSL-only topic", () => {
+    const [topicId, topic] = onlyOfType("AWS::SNS::Topic");
+    expect(getAttId(topic.Properties!.KmsMasterKeyId)).toBeDefined();
+    const [, topicPolicy] = onlyOfType("AWS::SNS::TopicPolicy");
+    expect(topicPolicy.Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+    const alarms = ofType("AWS::CloudWatch::Alarm").map(([, alarm]) => alarm.Properties!);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    const metricsOf = (name: string) => alarms.filter((a) => a.MetricName === name);
+    expect(metricsOf("ExecutionsFailed")).toHaveLength(workflowNames.length);
+    expect(metricsOf("ExecutionsTimedOut")).toHaveLength(workflowNames.length);
+    const watched = metricsOf("Errors").map((a) => refId(a.Dimensions.find((d: { Name: string }) => d.Name === "FunctionName").Value));
+    expect(sorted(watched as string[])).toEqual(sorted(ofType("AWS::Lambda::Function").map(([id]) => id)));
+  });
+});
+
+describe("stack", () => {
+  it("outputs what a client and an operator need", () => {
+    for (const output of ["ApiUrl", "UserPoolId", "UserPoolClientId", "DocumentsBucketName", "TableName", "AlarmTopicArn"]) {
+      template.hasOutput(output, {});
+    }
+  });
+
+  it("passes cdk-nag's AWS Solutions checks (findings are fixed or acknowledged with a reason)", () => {
+    const report = new AwsSolutionsChecks(app).validateScope(stack);
+    expect(report.violations.map((violation) => violation.ruleName)).toEqual([]);
+  });
+});
