@@ -11,7 +11,7 @@ import {
   ListVacanciesQuery,
   ScoreSheetBody,
 } from "./api/schemas/competition.ts";
-import { ALL_ROLES, defineRoute } from "./platform/http/routeDefinition.ts";
+import { ALL_ROLES, defineRoute, type RouteDefinition } from "./platform/http/routeDefinition.ts";
 
 const NoQuery = z.strictObject({});
 
@@ -122,4 +122,4 @@ export const routes = {
 };
 
 export type RouteName = keyof typeof routes;
-export const routeList = Object.values(routes);
+export const routeList: readonly RouteDefinition[] = Object.values(routes);

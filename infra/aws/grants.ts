@@ -13,6 +13,11 @@ export interface GrantTargets {
   bucket: IBucket;
   /** By workflow name; empty for task functions, which the state machines themselves depend on. */
   stateMachines: ReadonlyMap<string, IStateMachine>;
+  /**
+   * For task functions: the state machines' ARNs built from their fixed names, so a callback task can
+   * answer its own workflow without the function depending on the state machine that invokes it.
+   */
+  stateMachineArnsByName?: readonly string[];
 }
 
 /** The variable functions/adapters/stepfunctions/workflowClient.ts reads a workflow's ARN from. */
@@ -38,9 +43,9 @@ export const DOCUMENT_KEY_PATTERN = "applications/*";
 export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStatement[] {
   const tableArn = targets.table.tableArn;
   const bucketArn = targets.bucket.bucketArn;
-  const stateMachineArns = [...targets.stateMachines.values()].map((stateMachine) => stateMachine.stateMachineArn);
-  if (grant.startsWith("workflow:") && stateMachineArns.length === 0) {
-    throw new Error(`Grant ${grant} names no state machine (a task function cannot drive the workflow that invokes it)`);
+  const stateMachineArns = targets.stateMachineArnsByName ? [...targets.stateMachineArnsByName] : [...targets.stateMachines.values()].map((stateMachine) => stateMachine.stateMachineArn);
+  if (grant === "workflow:start" && targets.stateMachines.size === 0) {
+    throw new Error(`Grant ${grant} names no state machine (a task function cannot start the workflow that invokes it)`);
   }
   switch (grant) {
     case "table:read":

@@ -1,7 +1,7 @@
 // The Step Functions workflows: one Standard state machine per workflows/<name>.asl.json, and one task
 // function per placeholder those files name, shared by name across workflows.
 import * as path from "node:path";
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -15,6 +15,10 @@ import type { GrantTargets } from "./grants.ts";
 /** Adding a workflow: put workflows/<name>.asl.json next to the others and its name here. */
 export const workflowNames = ["competition"] as const;
 
+export function stateMachineNameOf(workflow: string): string {
+  return `adal-${workflow}`;
+}
+
 export function workflowFile(workflow: string): string {
   return path.join(projectRoot, "workflows", `${workflow}.asl.json`);
 }
@@ -26,6 +30,9 @@ export const taskGrants: readonly Grant[] = ["table:read", "table:write"];
 export const extraTaskGrants: Readonly<Record<string, readonly Grant[]>> = {
   // Reads each uploaded object's size and first bytes to verify it.
   checkApplicationDocuments: ["bucket:read"],
+  // Callback tasks complete their own token at once when a re-driven step finds the work already done.
+  openMemberAssignments: ["workflow:respond"],
+  openApproval: ["workflow:respond"],
 };
 
 export function grantsOfTask(taskName: string): readonly Grant[] {
@@ -56,13 +63,19 @@ export class Workflows extends Construct {
         timeout: Duration.seconds(60),
         memorySize: 512,
         grants: grantsOfTask(taskName),
-        targets: { ...props.targets, stateMachines: new Map() },
+        targets: {
+          ...props.targets,
+          stateMachines: new Map(),
+          stateMachineArnsByName: workflowNames.map((workflow) =>
+            Stack.of(this).formatArn({ service: "states", resource: "stateMachine", resourceName: stateMachineNameOf(workflow), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+          ),
+        },
       });
       this.taskFunctions.set(taskName, task.fn);
     }
 
     for (const [workflow, definition] of definitions) {
-      const stateMachineName = `adal-${workflow}`;
+      const stateMachineName = stateMachineNameOf(workflow);
       const used = taskPlaceholders(definition).map((taskName) => this.taskFunctions.get(taskName)!);
       const resolved = substitutePlaceholders(definition, (taskName) => this.taskFunctions.get(taskName)!.functionArn);
       const stateMachine = new StateMachine(this, workflow, {

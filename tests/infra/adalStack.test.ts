@@ -267,7 +267,9 @@ describe("IAM", () => {
       const owner = asArray(statement.Action)[0]!.split(":")[0];
       const expectedResource = { logs: logGroupId, dynamodb: "Table", s3: "Documents", states: "Workflows" }[owner!];
       for (const resource of asArray(statement.Resource)) {
-        expect(JSON.stringify(resource), `${functionId} ${statement.Action}`).toContain(`"${expectedResource}`);
+        // Task functions name their own state machine by ARN (a reference would make a dependency cycle).
+        const byName = owner === "states" && JSON.stringify(resource).includes(":stateMachine:adal-");
+        if (!byName) expect(JSON.stringify(resource), `${functionId} ${statement.Action}`).toContain(`"${expectedResource}`);
       }
     }
   }

@@ -3,6 +3,8 @@ import { tableName } from "./client.ts";
 import { getItem, queryAll, updateWhileStatusIn } from "./items.ts";
 import { keys, partitions } from "./keys.ts";
 import type { TransactItem } from "./transactions.ts";
+import { getMany } from "./batchGet.ts";
+import { update, type UpdateSpec } from "./updates.ts";
 
 export function getApplication(id: string, consistent = false): Promise<Application | undefined> {
   return getItem<Application>(keys.application(id), consistent);
@@ -57,4 +59,20 @@ export function putNewDocument(document: DocumentRecord): TransactItem {
 
 export function listVacancyApplications(vacancyId: string): Promise<Application[]> {
   return queryAll<Application>({ index: "GSI1", partition: partitions.vacancyApplications(vacancyId) });
+}
+
+/**
+ * A vacancy's applications as they are right now: the index gives the ids (they never change), each
+ * record is then read by key, consistently. Workflow steps use this, because an index may lag behind the
+ * status a previous step has just written.
+ */
+export async function listVacancyApplicationsFresh(vacancyId: string): Promise<Application[]> {
+  const listed = await listVacancyApplications(vacancyId);
+  const fresh = await getMany<Application>(listed.map((application) => keys.application(application.id)));
+  return fresh.filter((application): application is Application => application !== undefined);
+}
+
+/** A document's check result (status, reason, the object version seen); never creates a document. */
+export function updateDocument(applicationId: string, documentId: string, spec: UpdateSpec): TransactItem {
+  return update(keys.document(applicationId, documentId), spec);
 }

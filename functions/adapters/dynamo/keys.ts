@@ -11,6 +11,15 @@ export const keys = {
   scoreSheet: (assignmentId: string) => ({ PK: `ASSIGNMENT#${assignmentId}`, SK: "SHEET" }),
   slot: (caseId: string, slotId: string) => ({ PK: `CASE#${caseId}`, SK: `SLOT#${slotId}` }),
   approval: (id: string) => ({ PK: `APPROVAL#${id}`, SK: "APPROVAL" }),
+  /** One alert per failed workflow run, filed under its UTC day. */
+  alert: (day: string, caseId: string, at: string) => ({ PK: `ALERT#${day}`, SK: `${caseId}#${at}` }),
+};
+
+/** Sort-key prefixes of items that live in another entity's partition. */
+export const sortPrefixes = {
+  conflict: "CONFLICT#",
+  slot: "SLOT#",
+  document: "DOCUMENT#",
 };
 
 export const partitions = {
@@ -23,4 +32,5 @@ export const partitions = {
   expertAssignments: (expertId: string) => `EXPERT#${expertId}#ASSIGNMENTS`,
   schoolApprovals: (schoolId: string) => `SCHOOL#${schoolId}#APPROVALS`,
   commissions: (kind: string, level: string, territory: string) => `COMMISSION#${kind}#${level}#${territory}`,
+  alerts: "ALERTS",
 };

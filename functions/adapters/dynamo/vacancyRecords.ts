@@ -3,6 +3,7 @@ import { tableName } from "./client.ts";
 import { getItem, updateWhileStatusIn } from "./items.ts";
 import { keys, partitions } from "./keys.ts";
 import type { TransactItem } from "./transactions.ts";
+import { update, type UpdateSpec } from "./updates.ts";
 
 export function getVacancy(id: string, consistent = false): Promise<Vacancy | undefined> {
   return getItem<Vacancy>(keys.vacancy(id), consistent);
@@ -49,8 +50,16 @@ export function vacancyAcceptsApplications(id: string, now: string): TransactIte
   };
 }
 
-/** What anyone may see of a vacancy: no workflow internals, no panel before the decision. */
+const internalFields = ["createdBy", "executionArn", "panel", "ranking", "failure", "failureHash", "failedAt"] as const;
+
+/** What anyone may see of a vacancy: no workflow internals, no panel, no ranking before the results. */
 export function vacancyView(vacancy: Vacancy) {
-  const { createdBy: _createdBy, executionArn: _executionArn, panel: _panel, failure: _failure, ...view } = vacancy;
+  const view: Record<string, unknown> = { ...vacancy };
+  for (const field of internalFields) delete view[field];
   return view;
+}
+
+/** Any other change of a vacancy (nested fields, list appends, conditions beyond its status); see UpdateSpec. */
+export function updateVacancyWhere(id: string, spec: UpdateSpec): TransactItem {
+  return update(keys.vacancy(id), spec);
 }

@@ -1,0 +1,63 @@
+import * as z from "zod/mini";
+import { ConditionFailed } from "../../adapters/dynamo/transactions.ts";
+import { getVacancy } from "../../adapters/dynamo/vacancyRecords.ts";
+import type { Vacancy } from "../../domain/competition/records.ts";
+
+// What every workflow task shares: input parsing at the edge, the errors the state machine's Retry and
+// Catch match by name, and the actor its audit events are signed with.
+
+/** Audit events written by the workflow (not by a person) carry this actor. */
+export const WORKFLOW_ACTOR = "workflow:competition";
+
+/** Caught by DrawPanel's Catch: the competition ends as no_eligible_panel. Never retried. */
+export class NoEligiblePanel extends Error {
+  override name = "NoEligiblePanel";
+}
+
+/** Caught by ReplaceWithReserve's Catch: the applications go on with the sheets already in. Never retried. */
+export class NoReserveAvailable extends Error {
+  override name = "NoReserveAvailable";
+}
+
+/** The input does not have the shape the state machine promises: a definition bug, not a data problem. */
+export class MalformedTaskInput extends Error {
+  override name = "MalformedTaskInput";
+}
+
+/** A record is not in a state this step can act on (e.g. a cancelled vacancy); retrying will not help. */
+export class InvalidCaseState extends Error {
+  override name = "InvalidCaseState";
+}
+
+export const TaskId = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** One panel member's share of a competition's scoring, as the state machine passes it around. */
+export const SlotRef = z.object({
+  vacancyId: TaskId,
+  slotId: TaskId,
+  memberId: TaskId,
+  applicationIds: z.array(TaskId),
+});
+export type SlotRef = z.infer<typeof SlotRef>;
+
+/** Parses a task's input; the error names only the paths, never the values (they may hold task tokens). */
+export function parseTaskInput<S extends z.ZodMiniType>(task: string, schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const paths = result.error.issues.map((issue) => issue.path.map(String).join(".") || "(input)");
+    throw new MalformedTaskInput(`${task}: malformed input at ${[...new Set(paths)].join(", ")}`);
+  }
+  return result.data;
+}
+
+/** Read consistently: the previous step (or an API call) may have just changed it. */
+export async function requireVacancy(vacancyId: string): Promise<Vacancy> {
+  const vacancy = await getVacancy(vacancyId, true);
+  if (!vacancy) throw new InvalidCaseState(`vacancy ${vacancyId} does not exist`);
+  return vacancy;
+}
+
+/** True when the transaction failed on the condition of item `index` (the caller knows what that item guards). */
+export function failedOn(error: unknown, index: number): boolean {
+  return error instanceof ConditionFailed && error.index === index;
+}
