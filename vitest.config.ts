@@ -7,6 +7,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { CDK_VALIDATION: "false" },
+    env: { CDK_VALIDATION: "false", LOG_LEVEL: "warn" },
   },
 });
