@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdalClient } from "../../infra/local/client/adalClient.ts";
 import { EXPECTED_WINNER, FAKE_DIPLOMA_HOLDER, runCompetitionScenario, type ScenarioResult } from "../../infra/local/demo/competitionScenario.ts";
 import { startLocalStack } from "../../infra/local/localStack.ts";
+import { verifyAuditChain, type AuditEvent } from "../../functions/domain/audit/auditChain.ts";
 
 // The whole competition through the HTTP API on the embedded stack: the same path `npm run demo` takes.
 describe("a competition from vacancy to appointment", () => {
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   let outcome: ScenarioResult;
+  let client: AdalClient;
 
   beforeAll(async () => {
     stack = await startLocalStack({ port: 0, seed: true, quiet: true });
-    outcome = await runCompetitionScenario(new AdalClient(stack.url), () => {}, { closesInSeconds: 8 });
+    client = new AdalClient(stack.url);
+    outcome = await runCompetitionScenario(client, () => {}, { closesInSeconds: 8 });
   }, 180_000);
 
   afterAll(async () => {
@@ -40,5 +43,28 @@ describe("a competition from vacancy to appointment", () => {
     const text = JSON.stringify(outcome.results);
     for (const application of Object.values(outcome.applications)) expect(text).not.toContain(application.id);
     expect(text).not.toMatch(/user-teacher/);
+  });
+
+  it("keeps an unbroken audit chain of every step, which HR can read and recompute", async () => {
+    const hr = await client.login("hr.school1");
+    const response = await client.request("GET", `/cases/${outcome.vacancyId}/audit?limit=100`, { token: hr.token });
+    expect(response.status).toBe(200);
+    const events = response.body.items.map((item: AuditEvent) => ({ ...item, caseId: outcome.vacancyId }));
+    expect(verifyAuditChain(events)).toEqual({ ok: true, count: events.length });
+    const actions = events.map((event: AuditEvent) => event.action);
+    for (const action of ["vacancy.published", "application.submitted", "panel.drawn", "score_sheet.submitted", "offer.approved", "competition.decided"]) {
+      expect(actions).toContain(action);
+    }
+  });
+
+  it("shows a candidate the chain without revealing who scored them", async () => {
+    const teacher = await client.login("teacher1");
+    const response = await client.request("GET", `/cases/${outcome.vacancyId}/audit?limit=100`, { token: teacher.token });
+    expect(response.status).toBe(200);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain("user-expert");
+    expect(response.body.items.every((item: { data?: unknown }) => item.data === undefined)).toBe(true);
+    const stranger = await client.login("teacher2");
+    expect((await client.request("GET", `/cases/${outcome.vacancyId}/audit`, { token: stranger.token })).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { nextAuditEvent, type AuditEvent } from "../../domain/audit/auditChain.ts";
 import { documentClient, tableName } from "./client.ts";
+import { queryAll } from "./items.ts";
 import { ConditionFailed, writeTransaction, type TransactItem } from "./transactions.ts";
 
 export interface AuditEntry {
@@ -50,15 +51,7 @@ export async function commitWithAudit(caseId: string, entry: AuditEntry, changes
   }
 }
 
-export async function listAuditEvents(caseId: string, limit: number, exclusiveStartKey?: Record<string, unknown>) {
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
-      ExpressionAttributeValues: { ":pk": `CASE#${caseId}`, ":prefix": "AUDIT#" },
-      Limit: limit,
-      ExclusiveStartKey: exclusiveStartKey,
-    }),
-  );
-  return { items: (result.Items ?? []) as AuditEvent[], lastKey: result.LastEvaluatedKey };
+/** A case's whole audit chain, oldest first (for verification; the API pages through it instead). */
+export function readAuditChain(caseId: string): Promise<AuditEvent[]> {
+  return queryAll<AuditEvent>({ partition: `CASE#${caseId}`, sortPrefix: "AUDIT#", consistent: true });
 }

@@ -29,7 +29,13 @@ export const handler = httpHandler(routes.getCaseAudit, async ({ user, params, q
     body: {
       // Candidates see the chain but not its data: who sits on a panel must not reach the people it scores.
       items: page.items.map(({ seq, at, actor, action, data, hash, prevHash }) => ({
-        seq, at, actor: isCandidateOnly ? undefined : actor, action, ...(isCandidateOnly ? {} : { data }), hash, prevHash,
+        seq,
+        at,
+        actor: !isCandidateOnly || actor === user.id || actor.startsWith("workflow:") ? actor : "redacted",
+        action,
+        ...(isCandidateOnly ? {} : { data }),
+        hash,
+        prevHash,
       })),
       nextCursor: page.nextCursor,
     },

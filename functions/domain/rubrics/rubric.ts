@@ -19,6 +19,19 @@ export interface Criterion {
   min?: number;
   max?: number;
   step?: number;
+  /**
+   * Attestation only: per category id, the minimum points on this criterion that meet that category.
+   * The attestation evaluation sheet scores a criterion that stays below the claimed category's level as 0,
+   * and a portfolio meets a category only when every criterion with a level for it reaches that level.
+   * A category missing here sets no minimum (the sheet shows "–"), and the criterion then scores as given.
+   */
+  levels?: Record<string, number>;
+  /**
+   * Attestation only: the higher value some columns of the source show in parentheses next to the level,
+   * e.g. "4 (5)". Kept as data because the parenthesised threshold (see Rubric.alternativeThresholds) is
+   * their sum; scoring itself uses `levels` and the criterion's own range.
+   */
+  parenthesisedLevels?: Record<string, number>;
 }
 
 /** Higher points on the criterion rank first; or earlier submission ranks first. */
@@ -42,7 +55,15 @@ export interface Rubric {
   verified: boolean;
   source: RubricSource;
   criteria: Criterion[];
+  /** Attestation: per category id, the total a portfolio must reach (the mean of the panel's totals). */
   thresholds?: Record<string, number>;
+  /**
+   * Attestation: per category id, the total the source shows in parentheses next to the threshold ("133 (137)"):
+   * the sum of the levels when `parenthesisedLevels` are counted instead. Informative; decisions use `thresholds`.
+   */
+  alternativeThresholds?: Record<string, number>;
+  /** Attestation: the staff roles this sheet is for (e.g. "teacher", "psychologist"). */
+  roles?: string[];
   tieBreaks?: TieBreak[];
 }
 
