@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,8 @@ import { startLocalStepFunctions, type LocalStateMachine } from "./stepfunctions
 
 export const TABLE_NAME = "adal";
 export const BUCKET_NAME = "adal-documents";
+/** Written into the data folder while a stack serves it: `{ pid, url, env }`. */
+export const RUNNING_STACK_FILE = "running-stack.json";
 const workflowsDir = fileURLToPath(new URL("../../workflows/", import.meta.url));
 /** The Lambda timeout task handlers are told about through their context. */
 const TASK_TIMEOUT_MS = 60_000;
@@ -193,6 +195,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     closers.push({ name: "gateway", close: gateway.close });
 
+    if (dataDir !== undefined) {
+      // Command-line tools (verify-audit, verify-assignment) find the running stack's services here.
+      const file = join(dataDir, RUNNING_STACK_FILE);
+      await writeFile(file, JSON.stringify({ pid: process.pid, url: gateway.url, env }, null, 2));
+      closers.push({ name: "running-stack file", close: () => rm(file, { force: true }) });
+    }
     log("info", "local stack ready", { url: gateway.url, startMs: Math.round(performance.now() - startedAt) });
     let closing: Promise<void> | undefined;
     return { url: gateway.url, endpoints, env, close: () => (closing ??= closeAll()) };
