@@ -64,7 +64,16 @@ export interface ScenarioResult {
   results: any;
 }
 
-export async function runCompetitionScenario(client: AdalClient, log: Log, options: { closesInSeconds?: number } = {}): Promise<ScenarioResult> {
+/** What the phases of a competition hand each other: the vacancy, who applied, and their sessions. */
+export interface OpenCompetition {
+  vacancyId: string;
+  sessions: Map<string, Session>;
+  applicationIds: Map<string, string>;
+  sheets: number;
+}
+
+/** HR publishes a vacancy; the four applicants apply, upload their documents and submit. */
+export async function openCompetition(client: AdalClient, log: Log, options: { closesInSeconds?: number } = {}): Promise<OpenCompetition> {
   const hr = await client.login("hr.school1");
   const closesAt = new Date(Date.now() + (options.closesInSeconds ?? 20) * 1000).toISOString();
   const created = await client.request("POST", "/vacancies", {
@@ -78,7 +87,7 @@ export async function runCompetitionScenario(client: AdalClient, log: Log, optio
   expectStatus(await client.request("POST", `/vacancies/${vacancyId}/publish`, { token: hr.token }), 200, "publish");
   log("HR officer published it; the competition workflow is waiting for the deadline");
 
-  const sessions = new Map<string, Session>();
+  const sessions = new Map<string, Session>([["hr.school1", hr]]);
   const applicationIds = new Map<string, string>();
   for (const applicant of applicants) {
     const session = await client.login(applicant.username);
@@ -104,29 +113,40 @@ export async function runCompetitionScenario(client: AdalClient, log: Log, optio
       applicationId: application.body.id,
     });
   }
+  return { vacancyId, sessions, applicationIds, sheets: 0 };
+}
 
-  log("Waiting for the deadline; then documents are checked and the panel is drawn");
+/**
+ * Experts score what reaches them (a reserve's assignments only after a member misses the deadline).
+ * With `maxSheets` it stops after that many sheets; otherwise it goes on until the workflow has every
+ * sheet it waits for and moves on to ranking.
+ */
+export async function scoreSheets(client: AdalClient, competition: OpenCompetition, options: { maxSheets?: number } = {}): Promise<void> {
   const experts = await Promise.all(["expert1", "expert2", "expert3", "expert4", "expert5", "expert6", "expert7"].map((name) => client.login(name)));
-  let sheets = 0;
-  // Experts work as assignments reach them (a reserve's only after a member misses the deadline), until
-  // the workflow has every sheet it waits for and moves on to ranking.
-  await client.waitFor("all score sheets", async () => {
+  const budgetLeft = () => options.maxSheets === undefined || competition.sheets < options.maxSheets;
+  await client.waitFor("score sheets", async () => {
     for (const expert of experts) {
       const assignments = await client.request("GET", "/me/assignments?limit=100", { token: expert.token });
-      for (const item of assignments.body.items.filter((a: any) => a.caseId === vacancyId && a.status === "open")) {
+      for (const item of assignments.body.items.filter((a: any) => a.caseId === competition.vacancyId && a.status === "open")) {
+        if (!budgetLeft()) return true;
         const assignment = await client.request("GET", `/assignments/${item.id}`, { token: expert.token });
         expectStatus(assignment, 200, "open assignment");
         const scores = scoreSheetFor(assignment.body.rubric, assignment.body.claims);
         const sheet = await client.request("POST", `/assignments/${item.id}/score-sheet`, { token: expert.token, body: { scores, comment: "Claims checked against the documents." } });
         expectStatus(sheet, 200, "score sheet");
-        sheets++;
+        competition.sheets++;
       }
     }
-    const vacancy = await client.request("GET", `/vacancies/${vacancyId}`);
+    if (!budgetLeft()) return true;
+    const vacancy = await client.request("GET", `/vacancies/${competition.vacancyId}`);
     return ["ranked", "offer_pending", "appointed", "no_appointment", "not_held"].includes(vacancy.body?.status) ? true : undefined;
   });
-  log("The panel scored every eligible candidate (sealed sheets)", { sheets });
+}
 
+/** HR approves the recommended candidate; everyone's outcome is read back through the API. */
+export async function approveAndReadBack(client: AdalClient, log: Log, competition: OpenCompetition): Promise<ScenarioResult> {
+  const { vacancyId } = competition;
+  const hr = competition.sessions.get("hr.school1")!;
   const approval = await client.waitFor("an offer for HR approval", async () => {
     const list = await client.request("GET", "/approvals", { token: hr.token });
     return list.body.items?.find((item: any) => item.vacancyId === vacancyId);
@@ -144,9 +164,17 @@ export async function runCompetitionScenario(client: AdalClient, log: Log, optio
     return response.status === 200 ? response.body : undefined;
   });
   const applications: ScenarioResult["applications"] = {};
-  for (const [username, id] of applicationIds) {
-    const response = await client.request("GET", `/applications/${id}`, { token: sessions.get(username)!.token });
+  for (const [username, id] of competition.applicationIds) {
+    const response = await client.request("GET", `/applications/${id}`, { token: competition.sessions.get(username)!.token });
     applications[username] = response.body;
   }
   return { vacancyId, applications, results };
+}
+
+export async function runCompetitionScenario(client: AdalClient, log: Log, options: { closesInSeconds?: number } = {}): Promise<ScenarioResult> {
+  const competition = await openCompetition(client, log, options);
+  log("Waiting for the deadline; then documents are checked and the panel is drawn");
+  await scoreSheets(client, competition);
+  log("The panel scored every eligible candidate (sealed sheets)", { sheets: competition.sheets });
+  return approveAndReadBack(client, log, competition);
 }
