@@ -25,11 +25,46 @@ export function isAllowedContentType(contentType: string): contentType is Allowe
   return (ALLOWED_CONTENT_TYPES as readonly string[]).includes(normalizeContentType(contentType));
 }
 
-/** Required kinds that are absent, in the order of REQUIRED_COMPETITION_DOCUMENT_KINDS. */
+// Attestation documents (Order No. 83, Annex 1 item 8): application; diploma; retraining papers; proof of
+// employment; professional-development certificates; current category certificate; evidence of own
+// achievements and of sharing experience; evidence of students' achievements; an essay; and the knowledge
+// test certificate.
+export const ATTESTATION_DOCUMENT_KINDS = [
+  "application",
+  "diploma",
+  "retraining",
+  "employment",
+  "courses",
+  "category",
+  "achievements",
+  "students",
+  "essay",
+  "test",
+] as const;
+export type AttestationDocumentKind = (typeof ATTESTATION_DOCUMENT_KINDS)[number];
+
+/** Required for every attestation application; the test certificate is added unless an exemption is claimed. */
+export const REQUIRED_ATTESTATION_DOCUMENT_KINDS: readonly AttestationDocumentKind[] = ["application", "diploma", "essay"];
+
+export function isAttestationDocumentKind(kind: string): kind is AttestationDocumentKind {
+  return (ATTESTATION_DOCUMENT_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * The kinds an attestation application must carry. An exemption from the knowledge test (п.55-57) removes
+ * the test certificate only: whether the exemption holds is checkEligibility's judgement, not this list's.
+ */
+export function requiredAttestationDocuments(exemptionClaimed: boolean): AttestationDocumentKind[] {
+  return exemptionClaimed ? [...REQUIRED_ATTESTATION_DOCUMENT_KINDS] : [...REQUIRED_ATTESTATION_DOCUMENT_KINDS, "test"];
+}
+
+/** Required kinds that are absent, in the order of `required` (by default the competition's). */
+export function missingRequiredDocuments(kindsPresent: Iterable<string>): CompetitionDocumentKind[];
+export function missingRequiredDocuments<K extends string>(kindsPresent: Iterable<string>, required: readonly K[]): K[];
 export function missingRequiredDocuments(
   kindsPresent: Iterable<string>,
-  required: readonly CompetitionDocumentKind[] = REQUIRED_COMPETITION_DOCUMENT_KINDS,
-): CompetitionDocumentKind[] {
+  required: readonly string[] = REQUIRED_COMPETITION_DOCUMENT_KINDS,
+): string[] {
   const present = new Set(kindsPresent);
   return required.filter((kind) => !present.has(kind));
 }
@@ -39,12 +74,16 @@ export type DeclarationCheck =
   | { ok: true }
   | { ok: false; reason: "unknown_kind" | "unsupported_type" | "empty" | "too_large" };
 
-/** Checks a declared upload before an upload URL is signed for it. */
+/**
+ * Checks a declared upload before an upload URL is signed for it. `kinds` is the case's list of document
+ * kinds: the competition's by default, ATTESTATION_DOCUMENT_KINDS for an attestation.
+ */
 export function checkDocumentDeclaration(
   declaration: DocumentDeclaration,
   maxBytes: number = MAX_DOCUMENT_BYTES,
+  kinds: readonly string[] = COMPETITION_DOCUMENT_KINDS,
 ): DeclarationCheck {
-  if (!isCompetitionDocumentKind(declaration.kind)) return { ok: false, reason: "unknown_kind" };
+  if (!kinds.includes(declaration.kind)) return { ok: false, reason: "unknown_kind" };
   if (!isAllowedContentType(declaration.contentType)) return { ok: false, reason: "unsupported_type" };
   if (!Number.isSafeInteger(declaration.size) || declaration.size <= 0) return { ok: false, reason: "empty" };
   if (declaration.size > maxBytes) return { ok: false, reason: "too_large" };

@@ -18,9 +18,32 @@ function checkText(where: string, text: unknown, problems: string[]): void {
   }
 }
 
+/** Highest points the criterion can give, or undefined when its shape is broken (reported elsewhere). */
+function maxPoints(criterion: Criterion): number | undefined {
+  if (criterion.options !== undefined) {
+    return criterion.options.length === 0 ? undefined : Math.max(...criterion.options.map((option) => option.points));
+  }
+  return criterion.max;
+}
+
+// An attestation criterion's level is a minimum that must be reachable; a level above the criterion's best
+// answer would fail every portfolio for that category without anyone noticing why.
+function checkLevels(criterion: Criterion, field: "levels" | "parenthesisedLevels", problems: string[]): void {
+  const levels = criterion[field];
+  if (levels === undefined) return;
+  const best = maxPoints(criterion);
+  for (const [category, level] of Object.entries(levels)) {
+    const where = `criterion ${criterion.id} ${field} ${category}`;
+    if (!isHundredths(level)) problems.push(`${where}: not whole hundredths`);
+    else if (best !== undefined && level > best) problems.push(`${where}: ${level} is above the criterion's best answer ${best}`);
+  }
+}
+
 function checkCriterion(criterion: Criterion, problems: string[]): void {
   const where = `criterion ${criterion.id}`;
   checkText(`${where} title`, criterion.title, problems);
+  checkLevels(criterion, "levels", problems);
+  checkLevels(criterion, "parenthesisedLevels", problems);
   if (criterion.options !== undefined) {
     if (criterion.options.length === 0) problems.push(`${where}: has an empty option list`);
     if (criterion.min !== undefined || criterion.max !== undefined || criterion.step !== undefined) {
@@ -62,6 +85,18 @@ export function findRubricProblems(rubric: Rubric): string[] {
     if (criterionIds.has(criterion.id)) problems.push(`duplicate criterion id ${criterion.id}`);
     criterionIds.add(criterion.id);
     checkCriterion(criterion, problems);
+  }
+  for (const field of ["thresholds", "alternativeThresholds"] as const) {
+    for (const [category, threshold] of Object.entries(rubric[field] ?? {})) {
+      if (!isHundredths(threshold) || threshold < 0) problems.push(`${field} ${category}: not a non-negative number of hundredths`);
+    }
+  }
+  // A level for a category without a threshold could never be applied: the category cannot be claimed.
+  const thresholdCategories = new Set(Object.keys(rubric.thresholds ?? {}));
+  for (const criterion of rubric.criteria) {
+    for (const category of Object.keys(criterion.levels ?? {})) {
+      if (!thresholdCategories.has(category)) problems.push(`criterion ${criterion.id} has a level for ${category}, which has no threshold`);
+    }
   }
   for (const tieBreak of rubric.tieBreaks ?? []) {
     if ("criterionId" in tieBreak && !criterionIds.has(tieBreak.criterionId)) {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   ALLOWED_CONTENT_TYPES,
+  ATTESTATION_DOCUMENT_KINDS,
+  isAttestationDocumentKind,
+  REQUIRED_ATTESTATION_DOCUMENT_KINDS,
+  requiredAttestationDocuments,
   checkDocumentDeclaration,
   COMPETITION_DOCUMENT_KINDS,
   MAX_DOCUMENT_BYTES,
@@ -41,6 +45,36 @@ describe("document rules", () => {
       reason: "too_large",
     });
     expect(checkDocumentDeclaration({ kind: "diploma", contentType: "image/png", size: 2000 }, 1000)).toEqual({ ok: false, reason: "too_large" });
+  });
+});
+
+describe("attestation documents (Annex 1 item 8)", () => {
+  it("lists the kinds and the required ones", () => {
+    expect(ATTESTATION_DOCUMENT_KINDS).toEqual([
+      "application", "diploma", "retraining", "employment", "courses", "category", "achievements", "students", "essay", "test",
+    ]);
+    expect(REQUIRED_ATTESTATION_DOCUMENT_KINDS).toEqual(["application", "diploma", "essay"]);
+    expect(isAttestationDocumentKind("essay")).toBe(true);
+    expect(isAttestationDocumentKind("identity")).toBe(false);
+  });
+
+  it("requires the test certificate unless an exemption is claimed", () => {
+    expect(requiredAttestationDocuments(false)).toEqual(["application", "diploma", "essay", "test"]);
+    expect(requiredAttestationDocuments(true)).toEqual(["application", "diploma", "essay"]);
+    expect(missingRequiredDocuments(["application", "essay", "achievements"], requiredAttestationDocuments(false))).toEqual(["diploma", "test"]);
+    expect(missingRequiredDocuments(["application", "essay", "diploma"], requiredAttestationDocuments(true))).toEqual([]);
+    // The competition default is untouched.
+    expect(missingRequiredDocuments(["application", "essay", "diploma"])).toEqual(["identity"]);
+  });
+
+  it("checks a declaration against the attestation kinds when told to", () => {
+    expect(checkDocumentDeclaration({ kind: "essay", contentType: "application/pdf", size: 10 })).toEqual({ ok: false, reason: "unknown_kind" });
+    expect(checkDocumentDeclaration({ kind: "essay", contentType: "application/pdf", size: 10 }, MAX_DOCUMENT_BYTES, ATTESTATION_DOCUMENT_KINDS)).toEqual({
+      ok: true,
+    });
+    expect(
+      checkDocumentDeclaration({ kind: "identity", contentType: "application/pdf", size: 10 }, MAX_DOCUMENT_BYTES, ATTESTATION_DOCUMENT_KINDS),
+    ).toEqual({ ok: false, reason: "unknown_kind" });
   });
 });
 

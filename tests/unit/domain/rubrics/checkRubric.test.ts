@@ -55,4 +55,23 @@ describe("findRubricProblems", () => {
       ]),
     );
   });
+
+  it("reports attestation levels that cannot be applied", () => {
+    const problems = findRubricProblems({
+      ...base,
+      kind: "attestation",
+      criteria: [
+        { id: "a", title: text, min: 0, max: 4, step: 1, levels: { moderator: 5 } },
+        { id: "b", title: text, options: [{ id: "x", label: text, points: 2 }], levels: { moderator: 2, master: 1 } },
+        { id: "c", title: text, min: 0, max: 4, parenthesisedLevels: { moderator: 0.125 } },
+      ],
+      thresholds: { moderator: 7, expert: -1 },
+    });
+    expect(problems).toEqual([
+      "criterion a levels moderator: 5 is above the criterion's best answer 4",
+      "criterion c parenthesisedLevels moderator: not whole hundredths",
+      "thresholds expert: not a non-negative number of hundredths",
+      "criterion b has a level for master, which has no threshold",
+    ]);
+  });
 });
