@@ -413,18 +413,22 @@ function checkTest(
     usable = false;
   }
   if (!usable) return undefined;
-  const needed = passScores[request.targetCategory];
+  // The test is a stage of its own (п.4), and п.24 caps the granted category at the one the result
+  // supports. So a result below the TARGET's pass score does not bar the portfolio review; it only caps
+  // the outcome. What bars it is a result that does not even support the category the teacher holds,
+  // since then no outcome of the review could stand on it (product decision, documented in the README).
+  const needed = passScores[request.currentCategory];
   if (test.score < needed) {
-    const t = label(request.targetCategory);
+    const t = label(request.currentCategory);
     refusals.push(
       refusal(
         "test_below_threshold",
         {
-          kk: `ПББ нәтижесі (${tasks}-ден ${test.score}) «${t.kk}» санатының шекті деңгейінен төмен: кемінде ${needed} қажет (39-т.).`,
-          ru: `Результат ОЗП (${test.score} из ${tasks}) ниже порогового уровня для категории «${t.ru}»: требуется не менее ${needed} (п.39).`,
-          en: `The knowledge test score (${test.score} of ${tasks}) is below the threshold for “${t.en}”: at least ${needed} is needed (п.39).`,
+          kk: `ПББ нәтижесі (${tasks}-ден ${test.score}) қазіргі «${t.kk}» санатының шекті деңгейінен төмен: кемінде ${needed} қажет (39-т.).`,
+          ru: `Результат ОЗП (${test.score} из ${tasks}) ниже порогового уровня текущей категории «${t.ru}»: требуется не менее ${needed} (п.39).`,
+          en: `The knowledge test score (${test.score} of ${tasks}) is below the threshold of the current category “${t.en}”: at least ${needed} is needed (п.39).`,
         },
-        { score: test.score, threshold: needed, supports: categorySupportedByTest(test.score, rules) },
+        { score: test.score, threshold: needed, targetThreshold: passScores[request.targetCategory], supports: categorySupportedByTest(test.score, rules) },
       ),
     );
   }

@@ -107,12 +107,13 @@ describe("checkEligibility", () => {
     expect(codes(withoutTest)).toEqual(["test_required"]);
   });
 
-  it("test_below_threshold: the result must reach the TARGET category's pass score (п.39)", () => {
+  it("test_below_threshold: the result must at least support the category held (п.39); below the target it only caps (п.24)", () => {
     const expert = { ...base, targetCategory: "expert" as const, currentCategory: "moderator" as const };
-    const [refusal] = refusals({ ...expert, test: { score: 34, takenAt: "2025-01-10" } });
+    const [refusal] = refusals({ ...expert, test: { score: 29, takenAt: "2025-01-10" } });
     expect(refusal?.code).toBe("test_below_threshold");
-    expect(refusal?.details).toEqual({ score: 34, threshold: 35, supports: "moderator" });
-    expect(refusal?.message.ru).toContain("34 из 50");
+    expect(refusal?.details).toEqual({ score: 29, threshold: 30, targetThreshold: 35, supports: "teacher" });
+    expect(refusal?.message.ru).toContain("29 из 50");
+    expect(checkEligibility({ ...expert, test: { score: 34, takenAt: "2025-01-10" } }, rules, now)).toMatchObject({ ok: true, testSupports: "moderator" });
     expect(codes({ ...expert, test: { score: 35, takenAt: "2025-01-10" } })).toEqual([]);
   });
 
