@@ -1,9 +1,8 @@
-import { DomainError } from "../domainError.ts";
+import { DomainError, isDomainError } from "../domainError.ts";
+import { assignPanels } from "./assignPanels.ts";
 import { canonicalJson, sha256Hex } from "./canonicalJson.ts";
-import { isEligible, remainingCapacity, type PanelCandidate, type PanelMember } from "./eligibility.ts";
-import { LexicographicMinCostFlow, type EdgeRef } from "./lexicographicMinCostFlow.ts";
-import { reserveOrder } from "./reserveOrder.ts";
-import { seededShuffle } from "./seededRandom.ts";
+import { competitionCase, type PanelCandidate, type PanelMember } from "./eligibility.ts";
+import { outcomeDifference, type VerifyDrawResult } from "./verifyDraw.ts";
 
 export type DrawCompetitionPanelInput = {
   /** Chosen after the inputs are fixed (e.g. from a public source), so nobody can aim the draw. */
@@ -18,8 +17,12 @@ export type DrawCompetitionPanelResult =
   | { ok: true; inputsHash: string; seed: string; panels: Record<string, string[]>; reserves: string[] }
   | { ok: false; code: "no_eligible_panel"; inputsHash: string; applicationIds: string[] };
 
-/** Bumped whenever the algorithm changes, so a recorded hash also says which algorithm to rerun. */
-export const COMPETITION_DRAW_VERSION = 1;
+/**
+ * Bumped whenever the algorithm changes, so a recorded hash also says which algorithm to rerun.
+ * 1: a lexicographic min-cost flow of its own (Bellman-Ford paths, a seeded rank as a third cost).
+ * 2: assignPanels (ASSIGNMENT_ENGINE_VERSION 1), the engine shared with attestation.
+ */
+export const COMPETITION_DRAW_VERSION = 2;
 
 function invalid(message: string, details?: Record<string, unknown>): DomainError {
   return new DomainError("invalid_draw_input", message, details);
@@ -99,20 +102,17 @@ function hashNormalized(normalized: NormalizedInput): string {
 }
 
 /**
- * Draws a scoring panel of `panelSize` members for every candidate of one competition.
+ * Draws a scoring panel of `panelSize` members for every candidate of one competition: assignPanels with
+ * one case per application (see competitionCase: the candidate's school and the hiring school are both
+ * excluded), so the competition and attestation draws are one engine with one set of hard constraints.
  *
- * Hard constraints, never traded away: eligibility (see eligibility.ts) and each member's load cap, where
- * every (member, application) pair counts 1 on top of the member's current load. Within them the draw is
- * the cheapest assignment under these priorities, in order:
+ * Within the constraints the draw is the cheapest assignment under these priorities, in order:
  *   1. as few reserve seats as possible (reserves only where chairs/members cannot fill a panel);
  *   2. load spread evenly: the least sum of squared final loads (current load + this draw);
- *   3. the seeded order: for each candidate, regular members in an order shuffled from seed+applicationId,
- *      reserves in the seeded reserve order.
- * Solving it as a min-cost flow (rather than greedily, candidate by candidate) means a panel is refused
- * only when no assignment at all satisfies the constraints, never because an early choice used up a
- * member a later candidate needed.
+ * and among equally cheap assignments the seeded tie-breaks of assignPanels decide.
  *
- * If some candidate cannot get a full panel the draw fails as a whole (no partial panels) and names them.
+ * If some candidate cannot get a full panel the draw fails as a whole (no partial panels) and names the
+ * candidates assignPanels could not serve.
  */
 export function drawCompetitionPanel(input: DrawCompetitionPanelInput): DrawCompetitionPanelResult {
   if (input.seed === "") throw invalid("a draw needs a seed");
@@ -120,62 +120,47 @@ export function drawCompetitionPanel(input: DrawCompetitionPanelInput): DrawComp
   const inputsHash = hashNormalized(normalized);
   const { seed } = input;
   const { panelSize, vacancySchoolId, members, candidates } = normalized;
-
-  const regularIds = members.filter((member) => member.role !== "reserve").map((member) => member.userId);
-  const reserveIds = reserveOrder(
+  const result = assignPanels({
     seed,
-    members.filter((member) => member.role === "reserve").map((member) => member.userId),
-  );
-  const reserveRank = new Map(reserveIds.map((userId, rank) => [userId, rank]));
-
-  const source = 0;
-  const sink = 1;
-  const candidateNode = (index: number): number => 2 + index;
-  const memberNode = (index: number): number => 2 + candidates.length + index;
-  const flow = new LexicographicMinCostFlow(2 + candidates.length + members.length, 3);
-
-  const candidateEdges = candidates.map((candidate, candidateIndex) => {
-    const seedOrder = seededShuffle(`${seed}\u0000panel\u0000${candidate.applicationId}`, regularIds);
-    const regularRank = new Map(seedOrder.map((userId, rank) => [userId, rank]));
-    const seats = flow.addEdge(source, candidateNode(candidateIndex), panelSize, [0, 0, 0]);
-    const memberEdges: { member: PanelMember; edge: EdgeRef; reserve: boolean; rank: number }[] = [];
-    members.forEach((member, memberIndex) => {
-      if (!isEligible(member, candidate, vacancySchoolId) || remainingCapacity(member) === 0) return;
-      const reserve = member.role === "reserve";
-      const rank = (reserve ? reserveRank.get(member.userId) : regularRank.get(member.userId)) ?? 0;
-      const edge = flow.addEdge(candidateNode(candidateIndex), memberNode(memberIndex), 1, [reserve ? 1 : 0, 0, rank]);
-      memberEdges.push({ member, edge, reserve, rank });
-    });
-    return { candidate, seats, memberEdges };
+    panelSize,
+    members,
+    cases: candidates.map((candidate) => competitionCase(candidate, vacancySchoolId)),
   });
+  if (result.unassigned.length > 0) {
+    return { ok: false, code: "no_eligible_panel", inputsHash, applicationIds: result.unassigned.map(({ caseId }) => caseId) };
+  }
+  return { ok: true, inputsHash, seed, panels: result.panels, reserves: result.reserves };
+}
 
-  members.forEach((member, memberIndex) => {
-    // One unit edge per additional case, each dearer than the last (marginal cost of a squared load),
-    // which is what makes the cheapest flow spread the load evenly.
-    const currentLoad = member.currentLoad ?? 0;
-    const units = Math.min(remainingCapacity(member), candidates.length);
-    for (let unit = 1; unit <= units; unit++) {
-      flow.addEdge(memberNode(memberIndex), sink, 1, [0, 2 * (currentLoad + unit) - 1, 0]);
-    }
-  });
+/** A competition draw as recorded with the vacancy (PanelDraw): its inputs, seed, hash and outcome. */
+export type CompetitionDrawRecord = Omit<DrawCompetitionPanelInput, "seed"> & {
+  seed: string;
+  inputsHash: string;
+  drawVersion?: number;
+  panels: Record<string, string[]>;
+  reserves: string[];
+};
 
-  flow.run(source, sink, panelSize * candidates.length);
-
-  const unfilled = candidateEdges
-    .filter(({ seats }) => flow.flowOn(seats) < panelSize)
-    .map(({ candidate }) => candidate.applicationId);
-  if (unfilled.length > 0) return { ok: false, code: "no_eligible_panel", inputsHash, applicationIds: unfilled };
-
-  const usedReserves = new Set<string>();
-  // Built with fromEntries so that any id, even "__proto__", becomes an ordinary own property.
-  const panels: Record<string, string[]> = Object.fromEntries(
-    candidateEdges.map(({ candidate, memberEdges }) => {
-      const chosen = memberEdges
-        .filter(({ edge }) => flow.flowOn(edge) > 0)
-        .sort((a, b) => Number(a.reserve) - Number(b.reserve) || a.rank - b.rank);
-      for (const { member, reserve } of chosen) if (reserve) usedReserves.add(member.userId);
-      return [candidate.applicationId, chosen.map(({ member }) => member.userId)];
-    }),
-  );
-  return { ok: true, inputsHash, seed, panels, reserves: reserveIds.filter((userId) => !usedReserves.has(userId)) };
+/**
+ * Recomputes a recorded competition draw from its recorded inputs and seed (see verifyDraw): the version
+ * is this code's, the inputs hash to the recorded hash, and the panels and reserves are the recorded ones.
+ */
+export function verifyCompetitionDraw(record: CompetitionDrawRecord): VerifyDrawResult {
+  if (record.drawVersion !== COMPETITION_DRAW_VERSION) {
+    return { ok: false, reason: `recorded with draw version ${String(record.drawVersion)}; this code runs version ${COMPETITION_DRAW_VERSION}` };
+  }
+  const { seed, panelSize, vacancySchoolId, members, candidates } = record;
+  let result: DrawCompetitionPanelResult;
+  try {
+    result = drawCompetitionPanel({ seed, panelSize, vacancySchoolId, members, candidates });
+  } catch (error) {
+    if (isDomainError(error)) return { ok: false, reason: `the recorded inputs are not a valid draw: ${error.message}` };
+    throw error;
+  }
+  if (result.inputsHash !== record.inputsHash) {
+    return { ok: false, reason: `the recorded inputs hash to ${result.inputsHash}, not to the recorded ${record.inputsHash}` };
+  }
+  if (!result.ok) return { ok: false, reason: `the recorded inputs give no panel for ${result.applicationIds.join(", ")}` };
+  const difference = outcomeDifference(result, record);
+  return difference === undefined ? { ok: true } : { ok: false, reason: difference };
 }

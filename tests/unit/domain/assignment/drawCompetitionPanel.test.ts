@@ -318,7 +318,7 @@ describe("inputsHash", () => {
 
   it("is SHA-256 of a documented canonical JSON, so anyone can recompute it", () => {
     const expected =
-      '{"candidates":[{"applicationId":"a1","candidateId":"t1","schoolId":"s2"}],"drawVersion":1,' +
+      '{"candidates":[{"applicationId":"a1","candidateId":"t1","schoolId":"s2"}],"drawVersion":2,' +
       '"members":[{"conflicts":{"schoolIds":[],"userIds":[]},"currentLoad":0,"loadCap":4,"role":"chair","userId":"m1"},' +
       '{"conflicts":{"schoolIds":[],"userIds":["t1","t9"]},"currentLoad":0,"role":"reserve","schoolId":"s1","userId":"m2"}],' +
       '"panelSize":1,"vacancySchoolId":"v"}';
