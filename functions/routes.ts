@@ -11,6 +11,13 @@ import {
   ListVacanciesQuery,
   ScoreSheetBody,
 } from "./api/schemas/competition.ts";
+import {
+  AppealBody,
+  CommissionVoteBody,
+  CreateAttestationBody,
+  CreateCommissionBody,
+  DeclareConflictBody,
+} from "./api/schemas/attestation.ts";
 import { ALL_ROLES, defineRoute, type RouteDefinition } from "./platform/http/routeDefinition.ts";
 
 const NoQuery = z.strictObject({});
@@ -114,6 +121,54 @@ export const routes = {
     method: "POST", path: "/approvals/{id}", handler: "api/approvals/decideApproval", auth: ["hr"],
     summary: "Approve the recommended appointment or decline it with a reason", params: IdParams, body: ApprovalBody,
     query: NoQuery, grants: ["table:read", "table:write", "workflow:respond"], successStatus: 200,
+  }),
+  createCommission: defineRoute({
+    method: "POST", path: "/commissions", handler: "api/commissions/createCommission", auth: ["admin"],
+    summary: "Form a commission at a level and territory with its chair, members and reserves", body: CreateCommissionBody,
+    query: NoQuery, grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
+  }),
+  declareConflict: defineRoute({
+    method: "POST", path: "/me/conflicts", handler: "api/commissions/declareConflict", auth: ["expert"],
+    summary: "Declare a conflict of interest with a person or a school", body: DeclareConflictBody, query: NoQuery,
+    grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
+  }),
+  createAttestation: defineRoute({
+    method: "POST", path: "/attestations", handler: "api/attestations/createAttestation", auth: ["candidate"],
+    summary: "File an attestation for a qualification category (draft)", body: CreateAttestationBody, query: NoQuery,
+    grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
+  }),
+  createAttestationDocument: defineRoute({
+    method: "POST", path: "/attestations/{id}/documents", handler: "api/attestations/createAttestationDocument", auth: ["candidate"],
+    summary: "Register a portfolio document and get a presigned POST to upload it", params: IdParams, body: CreateDocumentBody,
+    query: NoQuery, grants: ["table:read", "table:write", "bucket:presignUpload"], idempotent: true, successStatus: 201,
+  }),
+  submitAttestation: defineRoute({
+    method: "POST", path: "/attestations/{id}/submit", handler: "api/attestations/submitAttestation", auth: ["candidate"],
+    summary: "Submit an attestation: the rules are checked and the workflow starts", params: IdParams, query: NoQuery,
+    grants: ["table:read", "table:write", "workflow:start"], successStatus: 200,
+  }),
+  listMyAttestations: defineRoute({
+    method: "GET", path: "/me/attestations", handler: "api/attestations/listMyAttestations", auth: ["candidate"],
+    summary: "The teacher's own attestations", query: PageQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  getAttestation: defineRoute({
+    method: "GET", path: "/attestations/{id}", handler: "api/attestations/getAttestation", auth: ["candidate", "admin", "expert"],
+    summary: "An attestation (its owner, admins, its panel and commission chair)", params: IdParams, query: NoQuery,
+    grants: ["table:read"], successStatus: 200,
+  }),
+  voteOnAttestation: defineRoute({
+    method: "POST", path: "/attestations/{id}/commission-vote", handler: "api/attestations/voteOnAttestation", auth: ["expert"],
+    summary: "Record the commission's vote on the decision proposal (the case's chair)", params: IdParams,
+    body: CommissionVoteBody, query: NoQuery, grants: ["table:read", "table:write", "workflow:respond"], successStatus: 200,
+  }),
+  getAttestationDecision: defineRoute({
+    method: "GET", path: "/attestations/{id}/decision", handler: "api/attestations/getAttestationDecision", auth: ["candidate", "admin"],
+    summary: "The decision on an attestation", params: IdParams, query: NoQuery, grants: ["table:read"], successStatus: 200,
+  }),
+  appealAttestation: defineRoute({
+    method: "POST", path: "/attestations/{id}/appeal", handler: "api/attestations/appealAttestation", auth: ["candidate"],
+    summary: "Appeal a portfolio decision within the appeal window", params: IdParams, body: AppealBody, query: NoQuery,
+    grants: ["table:read", "table:write"], idempotent: true, successStatus: 201,
   }),
   getCaseAudit: defineRoute({
     method: "GET", path: "/cases/{caseId}/audit", handler: "api/audit/getCaseAudit", auth: ["admin", "hr", "candidate"],

@@ -21,6 +21,12 @@ const validBodies: Record<string, unknown> = {
   "POST /applications/{id}/documents": { kind: "identity", fileName: "id.png", contentType: "image/png", size: 10 },
   "POST /assignments/{id}/score-sheet": { scores: {} },
   "POST /approvals/{id}": { decision: "decline", reason: "Declined the offer" },
+  "POST /commissions": { kind: "attestation", level: "district", district: "Абай ауданы", members: [{ userId: "user-expert1", role: "chair" }] },
+  "POST /me/conflicts": { schoolId: "school-1", reason: "Former colleague" },
+  "POST /attestations": { targetCategory: "moderator", currentCategory: "teacher", experienceYears: 3 },
+  "POST /attestations/{id}/documents": { kind: "essay", fileName: "essay.pdf", contentType: "application/pdf", size: 10 },
+  "POST /attestations/{id}/commission-vote": { present: 7, for: 5, against: 2 },
+  "POST /attestations/{id}/appeal": { reason: "The panel did not read my publications" },
 };
 const authenticated = routeList.filter((route) => route.auth !== "public");
 

@@ -2,14 +2,17 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand, TaskDoesNotEx
 
 const sfn = new SFNClient({});
 
-function stateMachineArn(workflow: "competition"): string {
+/** The workflows a handler may start: workflows/<name>.asl.json, its ARN in <NAME>_STATE_MACHINE_ARN. */
+export type WorkflowName = "competition" | "attestation";
+
+function stateMachineArn(workflow: WorkflowName): string {
   const arn = process.env[`${workflow.toUpperCase()}_STATE_MACHINE_ARN`];
   if (!arn) throw new Error(`${workflow.toUpperCase()}_STATE_MACHINE_ARN is not set`);
   return arn;
 }
 
 /** Starts a case's workflow; the execution is named after the case, so a retried start cannot run it twice. */
-export async function startWorkflow(workflow: "competition", caseId: string, input: Record<string, unknown>): Promise<string> {
+export async function startWorkflow(workflow: WorkflowName, caseId: string, input: Record<string, unknown>): Promise<string> {
   try {
     const result = await sfn.send(
       new StartExecutionCommand({ stateMachineArn: stateMachineArn(workflow), name: caseId, input: JSON.stringify(input) }),

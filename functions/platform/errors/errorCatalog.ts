@@ -113,6 +113,92 @@ export const errorCatalog = {
     status: 409,
     title: { en: "The results are not published yet", ru: "Результаты ещё не опубликованы", kk: "Нәтижелер әлі жарияланған жоқ" },
   },
+  // Attestation: the stable codes of checkEligibility's refusals (functions/domain/attestation), one each.
+  invalid_request: {
+    status: 422,
+    title: { en: "The attestation application has an unreadable value", ru: "В заявлении на аттестацию есть недопустимое значение", kk: "Аттестаттауға өтініште жарамсыз мән бар" },
+  },
+  target_not_attestable: {
+    status: 422,
+    title: { en: "This category is not awarded by attestation", ru: "Эта категория не присваивается по итогам аттестации", kk: "Бұл санат аттестаттау арқылы берілмейді" },
+  },
+  category_sequence: {
+    status: 422,
+    title: { en: "Categories are awarded one step at a time", ru: "Категории присваиваются последовательно", kk: "Санаттар ретімен беріледі" },
+  },
+  experience_too_short: {
+    status: 422,
+    title: { en: "The teaching experience is too short for this category", ru: "Педагогический стаж недостаточен для этой категории", kk: "Бұл санат үшін педагогикалық өтіл жеткіліксіз" },
+  },
+  test_required: {
+    status: 422,
+    title: { en: "A knowledge test result or an exemption is required", ru: "Требуется результат ОЗП или основание для освобождения", kk: "ПББ нәтижесі немесе босату негізі қажет" },
+  },
+  test_below_threshold: {
+    status: 422,
+    title: { en: "The knowledge test score is below the category's threshold", ru: "Результат ОЗП ниже порога для категории", kk: "ПББ нәтижесі санаттың шекті деңгейінен төмен" },
+  },
+  test_expired: {
+    status: 422,
+    title: { en: "The knowledge test result is no longer valid", ru: "Результат ОЗП больше не действителен", kk: "ПББ нәтижесінің мерзімі өтті" },
+  },
+  too_early: {
+    status: 422,
+    title: { en: "It is too early for an early attestation", ru: "Досрочная аттестация пока невозможна", kk: "Мерзімінен бұрын аттестаттауға әлі ерте" },
+  },
+  early_not_available: {
+    status: 422,
+    title: { en: "Early attestation is not available for this category", ru: "Досрочная аттестация на эту категорию не предусмотрена", kk: "Бұл санатқа мерзімінен бұрын аттестаттау көзделмеген" },
+  },
+  early_requirements_not_met: {
+    status: 422,
+    title: { en: "Too few requirements for early attestation are met", ru: "Выполнено недостаточно требований для досрочной аттестации", kk: "Мерзімінен бұрын аттестаттау талаптары жеткілікті орындалмаған" },
+  },
+  last_attestation_missing: {
+    status: 422,
+    title: { en: "The date of the last attestation is needed", ru: "Требуется дата предыдущей аттестации", kk: "Алдыңғы аттестаттау күні қажет" },
+  },
+  exemption_invalid: {
+    status: 422,
+    title: { en: "The claimed exemption from the test does not apply", ru: "Заявленное освобождение от ОЗП не применимо", kk: "ПББ-дан босату негізі қолданылмайды" },
+  },
+  attestation_inconsistent: {
+    status: 422,
+    title: { en: "The attestation application contradicts itself", ru: "Заявление на аттестацию противоречиво", kk: "Аттестаттауға өтініш өзара қайшы" },
+  },
+  candidate_school_unknown: {
+    status: 422,
+    title: { en: "Your account is not linked to a known school", ru: "Ваша учётная запись не привязана к известной школе", kk: "Тіркелгіңіз белгілі мектепке байланыстырылмаған" },
+  },
+  no_quorum: {
+    status: 422,
+    title: { en: "The commission has no quorum", ru: "У комиссии нет кворума", kk: "Комиссияда кворум жоқ" },
+  },
+  // The commission vote's refusals (functions/domain/attestation/commissionVote.ts), one each.
+  invalid_vote: {
+    status: 422,
+    title: { en: "The vote counts do not add up", ru: "Итоги голосования не сходятся", kk: "Дауыс беру нәтижелері сәйкес келмейді" },
+  },
+  tie_without_chair_vote: {
+    status: 422,
+    title: { en: "The votes are tied: the chair's vote is needed", ru: "Голоса разделились поровну: нужен голос председателя", kk: "Дауыстар тең: төрағаның дауысы қажет" },
+  },
+  appeal_window_closed: {
+    status: 409,
+    title: { en: "The appeal window has closed", ru: "Срок подачи апелляции истёк", kk: "Апелляция беру мерзімі аяқталды" },
+  },
+  already_appealed: {
+    status: 409,
+    title: { en: "This decision has already been appealed", ru: "Это решение уже обжаловано", kk: "Бұл шешімге апелляция берілген" },
+  },
+  commission_invalid: {
+    status: 422,
+    title: { en: "The commission does not meet the rules", ru: "Состав комиссии не соответствует правилам", kk: "Комиссия құрамы ережелерге сәйкес емес" },
+  },
+  conflict_target_invalid: {
+    status: 422,
+    title: { en: "Name exactly one person or one school", ru: "Укажите ровно одного человека или одну школу", kk: "Дәл бір адамды немесе бір мектепті көрсетіңіз" },
+  },
   internal_error: {
     status: 500,
     title: { en: "Something went wrong on our side", ru: "На нашей стороне произошла ошибка", kk: "Біз жақта қате орын алды" },

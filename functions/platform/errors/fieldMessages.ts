@@ -85,6 +85,76 @@ const templates: Record<string, Record<Language, Template>> = {
     ru: (p) => `Требуется документ «${p.kind}»`,
     kk: (p) => `«${p.kind}» құжаты міндетті`,
   },
+  only_with: {
+    en: (p) => `Is only allowed when ${p.when}`,
+    ru: (p) => `Допускается только когда ${p.when}`,
+    kk: (p) => `Тек ${p.when} болғанда рұқсат етіледі`,
+  },
+  in_the_future: {
+    en: () => "Must not lie in the future",
+    ru: () => "Не может быть в будущем",
+    kk: () => "Болашақта болмауы керек",
+  },
+  exactly_one: {
+    en: (p) => `Give exactly one of: ${list(p.fields)}`,
+    ru: (p) => `Укажите ровно одно из: ${list(p.fields)}`,
+    kk: (p) => `Мыналардың дәл біреуін көрсетіңіз: ${list(p.fields)}`,
+  },
+  self_conflict: {
+    en: () => "You cannot declare a conflict of interest with yourself",
+    ru: () => "Нельзя заявить конфликт интересов с самим собой",
+    kk: () => "Өзіңізбен мүдделер қақтығысын мәлімдеуге болмайды",
+  },
+  unknown_school: {
+    en: (p) => `There is no school ${p.id}`,
+    ru: (p) => `Школы ${p.id} нет`,
+    kk: (p) => `${p.id} мектебі жоқ`,
+  },
+  unknown_user: {
+    en: (p) => `There is no user ${p.id}`,
+    ru: (p) => `Пользователя ${p.id} нет`,
+    kk: (p) => `${p.id} пайдаланушысы жоқ`,
+  },
+  not_an_expert: {
+    en: (p) => `User ${p.id} is not an expert`,
+    ru: (p) => `Пользователь ${p.id} не является экспертом`,
+    kk: (p) => `${p.id} пайдаланушысы сарапшы емес`,
+  },
+  experience_below_minimum: {
+    en: (p) => `User ${p.id} has ${p.experienceYears} years' experience; at least ${p.minimum} are needed`,
+    ru: (p) => `У пользователя ${p.id} стаж ${p.experienceYears} лет; требуется не менее ${p.minimum}`,
+    kk: (p) => `${p.id} пайдаланушысының өтілі ${p.experienceYears} жыл; кемінде ${p.minimum} жыл қажет`,
+  },
+  duplicate_member: {
+    en: (p) => `User ${p.id} is listed more than once`,
+    ru: (p) => `Пользователь ${p.id} указан несколько раз`,
+    kk: (p) => `${p.id} пайдаланушысы бірнеше рет көрсетілген`,
+  },
+  one_chair: {
+    en: (p) => `A commission has exactly one chair; ${p.count} given`,
+    ru: (p) => `У комиссии ровно один председатель; указано ${p.count}`,
+    kk: (p) => `Комиссияның дәл бір төрағасы болады; көрсетілгені ${p.count}`,
+  },
+  odd_voting_members: {
+    en: (p) => `The chair and members must be an odd number; ${p.count} given`,
+    ru: (p) => `Число председателя и членов должно быть нечётным; указано ${p.count}`,
+    kk: (p) => `Төраға мен мүшелер саны тақ болуы керек; көрсетілгені ${p.count}`,
+  },
+  too_few_members: {
+    en: (p) => `At least ${p.minimum} voting members (chair and members) are needed; ${p.count} given`,
+    ru: (p) => `Требуется не менее ${p.minimum} голосующих членов (председатель и члены); указано ${p.count}`,
+    kk: (p) => `Кемінде ${p.minimum} дауыс беретін мүше (төраға мен мүшелер) қажет; көрсетілгені ${p.count}`,
+  },
+  required_for_level: {
+    en: (p) => `Is required for a ${p.level}-level commission`,
+    ru: (p) => `Обязательно для комиссии уровня «${p.level}»`,
+    kk: (p) => `«${p.level}» деңгейіндегі комиссия үшін міндетті`,
+  },
+  not_for_level: {
+    en: (p) => `Is not used by a ${p.level}-level commission`,
+    ru: (p) => `Не используется комиссией уровня «${p.level}»`,
+    kk: (p) => `«${p.level}» деңгейіндегі комиссияда қолданылмайды`,
+  },
 };
 
 const fallback: Record<Language, Template> = {
