@@ -1,37 +1,16 @@
 import * as z from "zod/mini";
 import { getApplication, listDocuments, updateApplication, updateDocument } from "../adapters/dynamo/applicationRecords.ts";
 import { commitWithAudit } from "../adapters/dynamo/auditLog.ts";
-import { writeOne } from "../adapters/dynamo/updates.ts";
-import { inspectObject } from "../adapters/s3/documentsBucket.ts";
-import { decideEligibility, ineligibilityTexts, type DocumentVerdict } from "../domain/competition/documentCheck.ts";
+import { decideEligibility, ineligibilityTexts } from "../domain/competition/documentCheck.ts";
 import { passedDocumentCheck } from "../domain/competition/lifecycle.ts";
-import type { Application, DocumentRecord } from "../domain/competition/records.ts";
-import { normalizeContentType, verifyUploadedDocument, type UploadVerdict } from "../domain/documents/documentRules.ts";
-import { config } from "../platform/config.ts";
+import type { Application } from "../domain/competition/records.ts";
 import { logger } from "../platform/logger.ts";
+import { verifyDocuments } from "./shared/documentVerification.ts";
 import { failedOn, InvalidCaseState, parseTaskInput, TaskId, WORKFLOW_ACTOR } from "./shared/taskSupport.ts";
 
 const Input = z.object({ vacancyId: TaskId, applicationId: TaskId });
 
 type Output = { applicationId: string; eligible: boolean };
-
-/**
- * Neither the browser nor a local S3 emulator can be trusted to have enforced the signed upload policy
- * (TOOLCHAIN.md), so the stored object itself is checked: present, of the declared size, stored with the
- * declared type, and its first bytes really that format.
- */
-async function checkDocument(document: DocumentRecord): Promise<{ verdict: UploadVerdict; versionId: string | undefined }> {
-  const stored = await inspectObject(document.key);
-  const verdict = verifyUploadedDocument({
-    declared: { contentType: document.contentType, size: document.size },
-    ...(stored ? { stored: { size: stored.size, firstBytes: stored.firstBytes } } : {}),
-    maxBytes: config.maxDocumentBytes(),
-  });
-  if (verdict.ok && stored && normalizeContentType(stored.contentType ?? "") !== normalizeContentType(document.contentType)) {
-    return { verdict: { ok: false, reason: "type_mismatch" }, versionId: stored.versionId };
-  }
-  return { verdict, versionId: stored?.versionId };
-}
 
 function recorded(application: Application): Output {
   return { applicationId: application.id, eligible: passedDocumentCheck(application.status) };
@@ -45,18 +24,8 @@ export const handler = async (input: unknown): Promise<Output> => {
   if (application.status !== "submitted") return recorded(application);
 
   const checkedAt = new Date().toISOString();
-  const verdicts: DocumentVerdict[] = [];
-  for (const document of await listDocuments(applicationId)) {
-    const { verdict, versionId } = await checkDocument(document);
-    verdicts.push({ documentId: document.id, kind: document.kind, verdict });
-    // Each document's own result, recomputed identically on a retry; the decision below is the one-time step.
-    await writeOne(
-      updateDocument(applicationId, document.id, {
-        set: { status: verdict.ok ? "verified" : "rejected", checkedAt, versionId, ...(verdict.ok ? {} : { reason: verdict.reason }) },
-        ...(verdict.ok ? { remove: ["reason"] } : {}),
-      }),
-    );
-  }
+  // Each document's own result, recomputed identically on a retry; the decision below is the one-time step.
+  const verdicts = await verifyDocuments(await listDocuments(applicationId), (document, spec) => updateDocument(applicationId, document.id, spec), checkedAt);
 
   const decision = decideEligibility(verdicts);
   const fields = decision.eligible

@@ -23,7 +23,7 @@ type Output = { members: SlotRef[] };
 export const handler = async (input: unknown): Promise<Output> => {
   const { vacancyId } = parseTaskInput("drawPanel", Input, input);
   const vacancy = await requireVacancy(vacancyId);
-  if (vacancy.panel) return { members: slotsOfDraw(vacancyId, vacancy.panel.panels) };
+  if (vacancy.panel) return { members: slotsOfDraw("competition", vacancyId, vacancy.panel.panels) };
   // Recorded by an earlier run: the state machine's Catch records the same outcome again (a no-op).
   if (vacancy.status === "no_eligible_panel") throw new NoEligiblePanel(`vacancy ${vacancyId} has no eligible panel`);
   if (vacancy.status !== "documents_checked") throw new InvalidCaseState(`vacancy ${vacancyId} is ${vacancy.status}; no panel can be drawn`);
@@ -79,9 +79,9 @@ export const handler = async (input: unknown): Promise<Output> => {
     // Another run of this step drew first: its draw is the one that counts.
     const drawn = (await requireVacancy(vacancyId)).panel;
     if (!drawn) throw new InvalidCaseState(`vacancy ${vacancyId} left documents_checked without a panel`);
-    return { members: slotsOfDraw(vacancyId, drawn.panels) };
+    return { members: slotsOfDraw("competition", vacancyId, drawn.panels) };
   }
-  const slots = slotsOfDraw(vacancyId, panel.panels);
+  const slots = slotsOfDraw("competition", vacancyId, panel.panels);
   logger.info("panel drawn", { task: "drawPanel", vacancyId, inputsHash: panel.inputsHash, memberCount: slots.length, applicationCount: candidates.length });
   return { members: slots };
 };

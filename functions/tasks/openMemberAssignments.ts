@@ -14,7 +14,8 @@ import { completeTask } from "../adapters/stepfunctions/workflowClient.ts";
 import type { PanelSlot } from "../domain/competition/records.ts";
 import { logger } from "../platform/logger.ts";
 import { liveEndOf } from "./shared/slotChain.ts";
-import { failedOn, InvalidCaseState, parseTaskInput, SlotRef, WORKFLOW_ACTOR } from "./shared/taskSupport.ts";
+import { caseKindOf } from "./shared/panelSlots.ts";
+import { failedOn, InvalidCaseState, parseTaskInput, SlotRef, workflowActor } from "./shared/taskSupport.ts";
 
 const Input = z.object({
   slot: SlotRef,
@@ -27,11 +28,12 @@ const doneOutput = (slotId: string) => ({ slotId, done: true });
 
 /** The first time the workflow waits on the slot: created with its token, together with its audit event. */
 async function createSlot(ref: SlotRef, taskToken: string, dueAt: string, now: string): Promise<PanelSlot | undefined> {
-  const ids = ref.applicationIds.map((applicationId) => assignmentId(ref.vacancyId, applicationId, ref.memberId));
+  const ids = ref.applicationIds.map((applicationId) => assignmentId(ref.caseId, applicationId, ref.memberId));
   const submitted = (await getSheets(ids)).length;
   const slot: PanelSlot = {
     id: ref.slotId,
-    caseId: ref.vacancyId,
+    caseKind: ref.caseKind,
+    caseId: ref.caseId,
     memberId: ref.memberId,
     applicationIds: ref.applicationIds,
     remaining: ref.applicationIds.length - submitted,
@@ -43,7 +45,7 @@ async function createSlot(ref: SlotRef, taskToken: string, dueAt: string, now: s
     openedAt: now,
   };
   try {
-    await commitWithAudit(ref.vacancyId, { actor: WORKFLOW_ACTOR, action: "assignments.opened", data: openedData(slot) }, [putNewSlot(slot)]);
+    await commitWithAudit(ref.caseId, { actor: workflowActor(ref.caseKind), action: "assignments.opened", data: openedData(slot) }, [putNewSlot(slot)]);
     return slot;
   } catch (error) {
     if (failedOn(error, 0)) return undefined; // created meanwhile by another run: use that one
@@ -63,7 +65,7 @@ function openedData(slot: PanelSlot) {
 async function attachToken(slot: PanelSlot, awaitedAs: string, taskToken: string, dueAt: string, now: string): Promise<boolean> {
   if (!slot.openedAt) {
     try {
-      await commitWithAudit(slot.caseId, { actor: WORKFLOW_ACTOR, action: "assignments.opened", data: openedData({ ...slot, dueAt }) }, [
+      await commitWithAudit(slot.caseId, { actor: workflowActor(caseKindOf(slot)), action: "assignments.opened", data: openedData({ ...slot, dueAt }) }, [
         updateSlot(slot.caseId, slot.id, {
           set: { taskToken, awaitedAs, dueAt, openedAt: now },
           condition: when.allOf(when.statusIn(["open"]), when.attributeAbsent("openedAt")),
@@ -85,8 +87,9 @@ export const handler = async (input: unknown): Promise<{ slotId: string; liveSlo
   const now = new Date();
   const dueAt = new Date(now.getTime() + timeoutSeconds * 1000).toISOString();
 
-  const existing = (await getSlot(ref.vacancyId, ref.slotId)) ?? (await createSlot(ref, taskToken, dueAt, now.toISOString())) ?? (await getSlot(ref.vacancyId, ref.slotId));
-  if (!existing) throw new InvalidCaseState(`slot ${ref.slotId} of vacancy ${ref.vacancyId} could not be created`);
+  const existing = (await getSlot(ref.caseId, ref.slotId)) ?? (await createSlot(ref, taskToken, dueAt, now.toISOString())) ?? (await getSlot(ref.caseId, ref.slotId));
+  if (!existing) throw new InvalidCaseState(`slot ${ref.slotId} of case ${ref.caseId} could not be created`);
+  if (caseKindOf(existing) !== ref.caseKind) throw new InvalidCaseState(`slot ${ref.slotId} of case ${ref.caseId} is not of a ${ref.caseKind} case`);
   const live = await liveEndOf(existing);
   if (live.status !== "open" || live.remaining === 0) {
     // Nothing left to wait for (every sheet is in, or no reserve could take over): finish the wait now.
@@ -99,7 +102,7 @@ export const handler = async (input: unknown): Promise<{ slotId: string; liveSlo
   for (const applicationId of live.applicationIds) {
     const assignment = {
       id: assignmentId(live.caseId, applicationId, live.memberId),
-      caseKind: "competition" as const,
+      caseKind: caseKindOf(live),
       caseId: live.caseId,
       applicationId,
       expertId: live.memberId,
@@ -118,7 +121,8 @@ export const handler = async (input: unknown): Promise<{ slotId: string; liveSlo
   if (after && after.remaining === 0) await completeTask(taskToken, doneOutput(ref.slotId));
   logger.info("member assignments open", {
     task: "openMemberAssignments",
-    vacancyId: live.caseId,
+    caseKind: ref.caseKind,
+    caseId: live.caseId,
     slotId: ref.slotId,
     liveSlotId: live.id,
     remaining: after?.remaining ?? live.remaining,

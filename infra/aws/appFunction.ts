@@ -9,7 +9,7 @@ import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { Grant } from "../../functions/platform/http/routeDefinition.ts";
-import { DOCUMENT_KEY_PATTERN, grantEnvironment, grantStatements, type GrantTargets } from "./grants.ts";
+import { DOCUMENT_KEY_PATTERNS, grantEnvironment, grantStatements, type GrantTargets } from "./grants.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -38,11 +38,13 @@ export class AppFunction extends Construct {
     }
     if (props.grants.some((grant) => grant.startsWith("bucket:"))) {
       const bucketId = Stack.of(this).getLogicalId(props.targets.bucket.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENT_KEY_PATTERN}]`,
-        reason:
-          "Document keys are minted per application and document at run time (applications/<applicationId>/<documentId>), so no fixed ARN can name them; the grant is confined to that prefix and to the one or two object actions of the function's grant, and which key a user may reach is decided by the handler.",
-      });
+      for (const pattern of DOCUMENT_KEY_PATTERNS) {
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${pattern}]`,
+          reason:
+            "Document keys are minted per case and document at run time (applications/<applicationId>/<random>, attestations/<attestationId>/<random>), so no fixed ARN can name them; the grant is confined to those prefixes and to the one or two object actions of the function's grant, and which key a user may reach is decided by the handler.",
+        });
+      }
     }
 
     this.fn = new NodejsFunction(this, "Function", {

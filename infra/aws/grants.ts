@@ -37,8 +37,12 @@ export function grantEnvironment(grants: readonly Grant[], targets: GrantTargets
   return environment;
 }
 
-// Every document the app stores is keyed applications/<applicationId>/<documentId>.
-export const DOCUMENT_KEY_PATTERN = "applications/*";
+// Every document the app stores is keyed applications/<applicationId>/<random> or
+// attestations/<attestationId>/<random> (functions/api/documents/registerDocument.ts chooses the key).
+export const DOCUMENT_KEY_PREFIXES = ["applications", "attestations"] as const;
+export const DOCUMENT_KEY_PATTERNS: readonly string[] = DOCUMENT_KEY_PREFIXES.map((prefix) => `${prefix}/*`);
+
+const documentObjectArns = (bucketArn: string) => DOCUMENT_KEY_PATTERNS.map((pattern) => `${bucketArn}/${pattern}`);
 
 export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStatement[] {
   const tableArn = targets.table.tableArn;
@@ -68,11 +72,11 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
       ];
     case "bucket:presignUpload":
       // A presigned POST carries the signing function's credentials: S3 checks this permission at upload.
-      return [new PolicyStatement({ actions: ["s3:PutObject"], resources: [`${bucketArn}/${DOCUMENT_KEY_PATTERN}`] })];
+      return [new PolicyStatement({ actions: ["s3:PutObject"], resources: documentObjectArns(bucketArn) })];
     case "bucket:read":
       // HeadObject is authorised as GetObject; presigned GET links carry this function's credentials too.
       return [
-        new PolicyStatement({ actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`${bucketArn}/${DOCUMENT_KEY_PATTERN}`] }),
+        new PolicyStatement({ actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: documentObjectArns(bucketArn) }),
       ];
     case "workflow:start":
       return [new PolicyStatement({ actions: ["states:StartExecution"], resources: stateMachineArns })];

@@ -13,7 +13,7 @@ import { readAsl, substitutePlaceholders, taskPlaceholders } from "./asl.ts";
 import type { GrantTargets } from "./grants.ts";
 
 /** Adding a workflow: put workflows/<name>.asl.json next to the others and its name here. */
-export const workflowNames = ["competition"] as const;
+export const workflowNames = ["competition", "attestation"] as const;
 
 export function stateMachineNameOf(workflow: string): string {
   return `adal-${workflow}`;
@@ -30,9 +30,11 @@ export const taskGrants: readonly Grant[] = ["table:read", "table:write"];
 export const extraTaskGrants: Readonly<Record<string, readonly Grant[]>> = {
   // Reads each uploaded object's size and first bytes to verify it.
   checkApplicationDocuments: ["bucket:read"],
+  checkAttestationDocuments: ["bucket:read"],
   // Callback tasks complete their own token at once when a re-driven step finds the work already done.
   openMemberAssignments: ["workflow:respond"],
   openApproval: ["workflow:respond"],
+  openCommissionVote: ["workflow:respond"],
 };
 
 export function grantsOfTask(taskName: string): readonly Grant[] {

@@ -10,7 +10,7 @@ import { ALL_ROLES, type Grant, type RouteDefinition } from "../../functions/pla
 import { routeList as routeTable } from "../../functions/routes.ts";
 import { AdalStack, PLACEHOLDER_WEB_ORIGIN } from "../../infra/aws/adalStack.ts";
 import { readAsl, substitutePlaceholders, taskPlaceholders, type AslMachine } from "../../infra/aws/asl.ts";
-import { grantsOfTask, workflowFile, workflowNames } from "../../infra/aws/workflows.ts";
+import { grantsOfTask, stateMachineNameOf, workflowFile, workflowNames } from "../../infra/aws/workflows.ts";
 
 interface CfnResource {
   Type: string;
@@ -68,6 +68,13 @@ function ofType(type: string): [string, CfnResource][] {
 function onlyOfType(type: string): [string, CfnResource] {
   const found = ofType(type);
   expect(found, type).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The state machine of workflows/<workflow>.asl.json, by the name the stack gives it. */
+function stateMachineOf(workflow: string): [string, CfnResource] {
+  const found = ofType("AWS::StepFunctions::StateMachine").filter(([, machine]) => machine.Properties?.StateMachineName === stateMachineNameOf(workflow));
+  expect(found, workflow).toHaveLength(1);
   return found[0]!;
 }
 
@@ -240,18 +247,20 @@ describe("functions", () => {
 
   it("get exactly the environment their grants need", () => {
     const [tableId] = onlyOfType("AWS::DynamoDB::Table");
-    const [stateMachineId] = onlyOfType("AWS::StepFunctions::StateMachine");
+    const arnVariables = new Map(workflowNames.map((workflow) => [`${workflow.toUpperCase()}_STATE_MACHINE_ARN`, stateMachineOf(workflow)[0]]));
     for (const route of routeList) {
       const [id, fn] = functionByDescription(`Adal ${route.method} ${route.path}`);
       const environment = (fn.Properties!.Environment?.Variables ?? {}) as Record<string, unknown>;
       const expected = [
         ...(route.grants.some((g) => g.startsWith("table:")) ? ["TABLE_NAME"] : []),
         ...(route.grants.some((g) => g.startsWith("bucket:")) ? ["BUCKET_NAME"] : []),
-        ...(route.grants.includes("workflow:start") ? ["COMPETITION_STATE_MACHINE_ARN"] : []),
+        ...(route.grants.includes("workflow:start") ? arnVariables.keys() : []),
       ];
       expect(sorted(Object.keys(environment)), id).toEqual(sorted(expected));
       if (environment.TABLE_NAME) expect(refId(environment.TABLE_NAME)).toBe(tableId);
-      if (environment.COMPETITION_STATE_MACHINE_ARN) expect(refId(environment.COMPETITION_STATE_MACHINE_ARN)).toBe(stateMachineId);
+      for (const [variable, stateMachineId] of arnVariables) {
+        if (environment[variable]) expect(refId(environment[variable]), variable).toBe(stateMachineId);
+      }
     }
   });
 });
@@ -296,6 +305,30 @@ describe("IAM", () => {
     for (const roleId of functionRoles) {
       for (const statement of statementsOfRole(roleId)) {
         expect(asArray(statement.Resource), roleId).not.toContain("*");
+      }
+    }
+  });
+});
+
+describe("document objects", () => {
+  it("are granted under the applications/ and attestations/ prefixes only, for uploads and reads alike", () => {
+    const [bucketId] = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.VersioningConfiguration)[0]!;
+    const functionIds = [
+      ...routeList.filter((route) => route.grants.some((g) => g.startsWith("bucket:"))).map((route) => functionByDescription(`Adal ${route.method} ${route.path}`)[0]),
+      ...expectedTasks.filter((task) => grantsOfTask(task).some((g) => g.startsWith("bucket:"))).map((task) => functionByDescription(`Adal workflow task ${task}`)[0]),
+    ];
+    expect(functionIds.length).toBeGreaterThan(0);
+    for (const functionId of functionIds) {
+      const s3Statements = statementsOfFunction(functionId).filter((s) => asArray(s.Action).some((a) => a.startsWith("s3:")));
+      expect(s3Statements.length, functionId).toBeGreaterThan(0);
+      for (const statement of s3Statements) {
+        // Each resource is the bucket's ARN joined with one key pattern.
+        const patterns = asArray(statement.Resource).map((resource) => {
+          const parts = (resource as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1];
+          expect(getAttId(parts[0]), functionId).toBe(bucketId);
+          return parts[1];
+        });
+        expect(sorted(patterns as string[]), functionId).toEqual(["/applications/*", "/attestations/*"]);
       }
     }
   });
@@ -423,6 +456,22 @@ describe("workflows", () => {
       expect(sorted(invokable), id).toEqual(sorted(referenced));
     }
     expect(sorted([...referencedByAll].map((functionId) => taskFunctionIds.get(functionId)!))).toEqual(expectedTasks);
+  });
+
+  it("include the attestation workflow, its every state deployed and every placeholder substituted", () => {
+    expect(workflowNames).toContain("attestation");
+    const asl = readAsl(workflowFile("attestation"));
+    const [, machine] = stateMachineOf("attestation");
+    const definition = definitionOf(machine);
+    expect(Object.keys(definition.States)).toEqual(Object.keys(asl.States));
+    expect(stringsOutsideComments(definition).filter((s) => s.includes("${"))).toEqual([]);
+    const taskFunctionIds = new Map(expectedTasks.map((task) => [functionByDescription(`Adal workflow task ${task}`)[0], task]));
+    const referenced = [...JSON.stringify(definition).matchAll(/@@([A-Za-z0-9]+)@@/g)].map((m) => taskFunctionIds.get(m[1]!));
+    expect(sorted(referenced as string[])).toEqual(taskPlaceholders(asl));
+    // Waiting on people never goes on for the default year: every callback task has its timeout.
+    const waiting = JSON.stringify(asl).match(/waitForTaskToken/g) ?? [];
+    expect(waiting.length).toBeGreaterThan(0);
+    expect((JSON.stringify(asl).match(/"TimeoutSecondsPath"/g) ?? []).length).toBe(waiting.length);
   });
 });
 

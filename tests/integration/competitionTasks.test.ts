@@ -294,7 +294,7 @@ describe("the competition's workflow tasks", () => {
     if (!late) throw new Error("no slot for expert3");
     const replacement = await twice(() => replaceWithReserve({ slot: late }));
     expect(["user-expert4", "user-expert5"]).toContain(replacement.memberId);
-    expect(replacement).toMatchObject({ vacancyId, slotId: `${replacement.memberId}-1` });
+    expect(replacement).toMatchObject({ caseKind: "competition", caseId: vacancyId, slotId: `${replacement.memberId}-1` });
     expect([...replacement.applicationIds].sort()).toEqual([ids.good, ids.second].sort());
     expect(await getSlot(vacancyId, late.slotId)).toMatchObject({ status: "expired", replacedBy: replacement.slotId });
     expect((await vacancy()).panel?.replacements).toEqual([expect.objectContaining({ slotId: late.slotId, reserveId: replacement.memberId, newSlotId: replacement.slotId })]);

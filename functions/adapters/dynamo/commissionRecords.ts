@@ -3,6 +3,8 @@ import { getMany } from "./batchGet.ts";
 import { getItem, queryAll, queryPartition } from "./items.ts";
 import { keys, partitions, sortPrefixes } from "./keys.ts";
 import { countOpenAssignments } from "./scoringRecords.ts";
+import type { TransactItem } from "./transactions.ts";
+import { put } from "./updates.ts";
 
 // Commissions and what a draw needs to know about their members: school, load cap, declared conflicts
 // and the load they already carry.
@@ -17,7 +19,37 @@ export interface Commission {
   district?: string;
   region?: string;
   members: { userId: string; role: CommissionRole }[];
+  /** The partition key's territory part: see commissionTerritory. */
+  territory?: string;
   createdAt: string;
+  createdBy?: string;
+}
+
+/** The territory a commission serves, as its index names it: the school, district or region; the republic has one. */
+export function commissionTerritory(commission: Pick<Commission, "level" | "schoolId" | "district" | "region">): string {
+  switch (commission.level) {
+    case "school":
+      return commission.schoolId ?? "";
+    case "district":
+      return commission.district ?? "";
+    case "region":
+      return commission.region ?? "";
+    case "republic":
+      return "republic";
+  }
+}
+
+/** A new commission; being the newest for its territory makes it the one in force (currentCommission). */
+export function putNewCommission(commission: Commission): TransactItem {
+  const territory = commissionTerritory(commission);
+  return put({
+    ...keys.commission(commission.id),
+    type: "commission",
+    GSI1PK: partitions.commissions(commission.kind, commission.level, territory),
+    GSI1SK: `${commission.createdAt}#${commission.id}`,
+    ...commission,
+    territory,
+  });
 }
 
 /** The fields of a user record a draw reads (never the password hash). */
@@ -30,6 +62,18 @@ interface UserFacts {
 interface ConflictRecord {
   userId?: string;
   schoolId?: string;
+}
+
+/** A conflict of interest an expert declared: with one person or with one school. */
+export interface Conflict extends ConflictRecord {
+  id: string;
+  expertId: string;
+  reason: string;
+  createdAt: string;
+}
+
+export function putNewConflict(conflict: Conflict): TransactItem {
+  return put({ ...keys.conflict(conflict.expertId, conflict.id), type: "conflict", ...conflict });
 }
 
 export function getCommission(id: string): Promise<Commission | undefined> {

@@ -11,6 +11,9 @@ export const keys = {
   scoreSheet: (assignmentId: string) => ({ PK: `ASSIGNMENT#${assignmentId}`, SK: "SHEET" }),
   slot: (caseId: string, slotId: string) => ({ PK: `CASE#${caseId}`, SK: `SLOT#${slotId}` }),
   approval: (id: string) => ({ PK: `APPROVAL#${id}`, SK: "APPROVAL" }),
+  attestation: (id: string) => ({ PK: `ATTESTATION#${id}`, SK: "ATTESTATION" }),
+  attestationDocument: (attestationId: string, documentId: string) => ({ PK: `ATTESTATION#${attestationId}`, SK: `DOCUMENT#${documentId}` }),
+  conflict: (expertId: string, conflictId: string) => ({ PK: `USER#${expertId}`, SK: `CONFLICT#${conflictId}` }),
   /** One alert per failed workflow run, filed under its UTC day. */
   alert: (day: string, caseId: string, at: string) => ({ PK: `ALERT#${day}`, SK: `${caseId}#${at}` }),
 };
@@ -31,6 +34,9 @@ export const partitions = {
   caseAssignments: (caseId: string) => `CASE#${caseId}#ASSIGNMENTS`,
   expertAssignments: (expertId: string) => `EXPERT#${expertId}#ASSIGNMENTS`,
   schoolApprovals: (schoolId: string) => `SCHOOL#${schoolId}#APPROVALS`,
+  candidateAttestations: (candidateId: string) => `CANDIDATE#${candidateId}#ATTESTATIONS`,
+  /** Cases waiting for a commission chair's vote, by chair. */
+  chairVotes: (chairId: string) => `CHAIR#${chairId}#VOTES`,
   commissions: (kind: string, level: string, territory: string) => `COMMISSION#${kind}#${level}#${territory}`,
   alerts: "ALERTS",
 };

@@ -51,7 +51,7 @@ export const when = {
 };
 
 export interface UpdateSpec {
-  /** Attribute (or dotted path into a map) → new value; undefined values are skipped. */
+  /** Attribute (or dotted path into a map, with list indexes: "rounds[0].vote") → new value; undefined values are skipped. */
   set?: Record<string, unknown>;
   remove?: readonly string[];
   /** Attribute → amount added to its current number (negative to subtract). */
@@ -67,17 +67,19 @@ export function update(key: Key, spec: UpdateSpec): TransactItem {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const aliases = new Map<string, string>();
+  // A segment may end in list indexes ("rounds[2]"): the name is aliased, the indexes stay as they are.
   const path = (dotted: string) =>
     dotted
       .split(".")
       .map((segment) => {
-        let alias = aliases.get(segment);
+        const [, name = segment, indexes = ""] = /^(.*?)((?:\[\d+\])*)$/.exec(segment) ?? [];
+        let alias = aliases.get(name);
         if (!alias) {
           alias = `#u${aliases.size}`;
-          aliases.set(segment, alias);
-          names[alias] = segment;
+          aliases.set(name, alias);
+          names[alias] = name;
         }
-        return alias;
+        return `${alias}${indexes}`;
       })
       .join(".");
   const value = (v: unknown) => {

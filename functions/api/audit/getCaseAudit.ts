@@ -1,4 +1,5 @@
 import { routes } from "../../routes.ts";
+import { getAttestation } from "../../adapters/dynamo/attestationRecords.ts";
 import { getItem } from "../../adapters/dynamo/items.ts";
 import { keys } from "../../adapters/dynamo/keys.ts";
 import { queryPage } from "../../adapters/dynamo/pagination.ts";
@@ -8,7 +9,7 @@ import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
 
-/** Admins see every case; HR the competitions of their school; a candidate the competitions they applied to. */
+/** Admins see every case; HR the competitions of their school; a candidate the competitions they applied to and their attestations. */
 async function maySeeCase(user: CurrentUser, caseId: string): Promise<boolean> {
   if (user.roles.includes("admin")) return true;
   if (user.roles.includes("hr")) {
@@ -16,7 +17,9 @@ async function maySeeCase(user: CurrentUser, caseId: string): Promise<boolean> {
     if (vacancy && vacancy.schoolId === user.schoolId) return true;
   }
   if (user.roles.includes("candidate")) {
-    return (await getItem(keys.oneApplicationGuard(caseId, user.id))) !== undefined;
+    if ((await getItem(keys.oneApplicationGuard(caseId, user.id))) !== undefined) return true;
+    // An attestation's case id is the attestation's own id.
+    return (await getAttestation(caseId))?.candidateId === user.id;
   }
   return false;
 }

@@ -62,11 +62,18 @@ export interface ScoringRound {
 
 /**
  * How panel members are named to anyone who may not learn who they are (the teacher, the chair): "M1",
- * "M2", … in the order of the round's members, then its extra members. The decision's `panel` uses the same
- * names for the round it was taken on.
+ * "M2", … in the order of the round's members, then its extra members; a reserve who took over a late
+ * member's seat takes that seat's name. The decision's `panel` uses the same names for the round it was
+ * taken on.
  */
-export function memberRefsOf(round: Pick<ScoringRound, "members" | "extraMembers">): Map<string, string> {
-  return new Map([...round.members, ...(round.extraMembers ?? [])].map((memberId, index) => [memberId, `M${index + 1}`]));
+export function memberRefsOf(round: Pick<ScoringRound, "members" | "extraMembers" | "replacements">): Map<string, string> {
+  const refs = new Map([...round.members, ...(round.extraMembers ?? [])].map((memberId, index) => [memberId, `M${index + 1}`]));
+  // In the order they happened, so a reserve who was late in turn hands the same seat on.
+  for (const { memberId, reserveId } of round.replacements ?? []) {
+    const ref = refs.get(memberId);
+    if (reserveId && ref !== undefined && !refs.has(reserveId)) refs.set(reserveId, ref);
+  }
+  return refs;
 }
 
 export interface Attestation {
@@ -111,6 +118,8 @@ export interface Attestation {
   commissionSize?: number;
   /** The workflow's commission-vote task, waiting for the chair (set with chairId; never shown to anyone). */
   voteTaskToken?: string;
+  /** The round whose proposal the waiting vote task is about. */
+  voteRound?: ScoringRound["kind"];
   rounds?: ScoringRound[];
   decision?: {
     outcome: "meets" | "does_not_meet";

@@ -1,7 +1,8 @@
-import { missingRequiredDocuments, type UploadVerdict } from "../documents/documentRules.ts";
+import { missingRequiredDocuments, REQUIRED_COMPETITION_DOCUMENT_KINDS, type UploadVerdict } from "../documents/documentRules.ts";
 import type { LocalizedReason } from "./records.ts";
 
-// The completeness check of an application (DOMAIN.md §2): which reason, if any, makes it ineligible.
+// The completeness check of an application (DOMAIN.md §2), and of an attestation portfolio (§3): which
+// reason, if any, makes it ineligible.
 // The reason is shown to the candidate, so it is a stable code plus a text in the three languages.
 
 export type IneligibilityCode =
@@ -62,6 +63,19 @@ export const ineligibilityTexts: Record<IneligibilityCode, LocalizedReason> = {
   },
 };
 
+/**
+ * The same reasons for an attestation portfolio (Order No. 83, Annex 1 item 8): only the list of required
+ * documents differs.
+ */
+export const attestationIneligibilityTexts: Record<IneligibilityCode, LocalizedReason> = {
+  ...ineligibilityTexts,
+  required_document_missing: {
+    en: "A required document (application, diploma, essay or, unless exempt from the test, the test certificate) is missing.",
+    ru: "Отсутствует обязательный документ (заявление, диплом, эссе или, если нет освобождения от тестирования, сертификат ОЗП).",
+    kk: "Міндетті құжат (өтініш, диплом, эссе немесе тестілеуден босатылмаса, ПББ сертификаты) жоқ.",
+  },
+};
+
 export type DocumentVerdict = { documentId: string; kind: string; verdict: UploadVerdict };
 
 export type EligibilityDecision =
@@ -80,11 +94,17 @@ export function ineligibilityCodeOf(failure: UploadFailure): IneligibilityCode {
  *    (an abandoned upload, later registered again) only counts against the candidate when no other
  *    document of that kind passed.
  */
-export function decideEligibility(verdicts: readonly DocumentVerdict[]): EligibilityDecision {
+export function decideEligibility(
+  verdicts: readonly DocumentVerdict[],
+  required: readonly string[] = REQUIRED_COMPETITION_DOCUMENT_KINDS,
+): EligibilityDecision {
   for (const { documentId, kind, verdict } of verdicts) {
     if (!verdict.ok && verdict.reason !== "not_uploaded") return { eligible: false, code: ineligibilityCodeOf(verdict.reason), kind, documentId };
   }
-  const missing = missingRequiredDocuments(verdicts.filter(({ verdict }) => verdict.ok).map(({ kind }) => kind));
+  const missing = missingRequiredDocuments(
+    verdicts.filter(({ verdict }) => verdict.ok).map(({ kind }) => kind),
+    required,
+  );
   const [kind] = missing;
   if (kind === undefined) return { eligible: true };
   const abandoned = verdicts.find((entry) => entry.kind === kind);

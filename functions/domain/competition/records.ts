@@ -140,6 +140,8 @@ export interface Assignment {
 
 export interface PanelSlot {
   id: string;
+  /** Absent on slots written before attestation cases existed: those are competition slots. */
+  caseKind?: "competition" | "attestation";
   caseId: string;
   memberId: string;
   applicationIds: string[];

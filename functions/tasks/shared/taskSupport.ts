@@ -6,10 +6,17 @@ import type { Vacancy } from "../../domain/competition/records.ts";
 // What every workflow task shares: input parsing at the edge, the errors the state machine's Retry and
 // Catch match by name, and the actor its audit events are signed with.
 
-/** Audit events written by the workflow (not by a person) carry this actor. */
-export const WORKFLOW_ACTOR = "workflow:competition";
+/** The kinds of case a panel scores; a case's id is its vacancy id or its attestation id. */
+export const CASE_KINDS = ["competition", "attestation"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
-/** Caught by DrawPanel's Catch: the competition ends as no_eligible_panel. Never retried. */
+/** Audit events written by a workflow (not by a person) carry its actor. */
+export const workflowActor = (caseKind: CaseKind): string => `workflow:${caseKind}`;
+
+/** The competition workflow's actor. */
+export const WORKFLOW_ACTOR = workflowActor("competition");
+
+/** Caught by a draw's Catch: the case ends as no_eligible_panel. Never retried. */
 export class NoEligiblePanel extends Error {
   override name = "NoEligiblePanel";
 }
@@ -31,9 +38,14 @@ export class InvalidCaseState extends Error {
 
 export const TaskId = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** One panel member's share of a competition's scoring, as the state machine passes it around. */
+/**
+ * One panel member's share of a case's scoring, as the state machine passes it around. A competition
+ * slot covers every application of the vacancy the member sits on; an attestation has one "application",
+ * the attestation itself.
+ */
 export const SlotRef = z.object({
-  vacancyId: TaskId,
+  caseKind: z.enum(CASE_KINDS),
+  caseId: TaskId,
   slotId: TaskId,
   memberId: TaskId,
   applicationIds: z.array(TaskId),
