@@ -1,3 +1,10 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdalClient } from "../../infra/local/client/adalClient.ts";
 import { EXPECTED_WINNER, FAKE_DIPLOMA_HOLDER, runCompetitionScenario, type ScenarioResult } from "../../infra/local/demo/competitionScenario.ts";
@@ -9,15 +16,18 @@ describe("a competition from vacancy to appointment", () => {
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   let outcome: ScenarioResult;
   let client: AdalClient;
+  let dataDir: string;
 
   beforeAll(async () => {
-    stack = await startLocalStack({ port: 0, seed: true, quiet: true });
+    dataDir = await mkdtemp(join(tmpdir(), "adal-e2e-"));
+    stack = await startLocalStack({ dataDir, port: 0, seed: true, quiet: true });
     client = new AdalClient(stack.url);
     outcome = await runCompetitionScenario(client, () => {}, { closesInSeconds: 8 });
   }, 180_000);
 
   afterAll(async () => {
     await stack?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("appoints the candidate the rubric ranks first", () => {
@@ -66,5 +76,25 @@ describe("a competition from vacancy to appointment", () => {
     expect(response.body.items.every((item: { data?: unknown }) => item.data === undefined)).toBe(true);
     const stranger = await client.login("teacher2");
     expect((await client.request("GET", `/cases/${outcome.vacancyId}/audit`, { token: stranger.token })).status).toBe(404);
+  });
+
+  it("lets anyone recompute the recorded panel draw, and notices a doctored panel", async () => {
+    const verify = async () => {
+      try {
+        const { stdout } = await promisify(execFile)(process.execPath, ["infra/tools/verifyAssignment.ts", outcome.vacancyId], { env: { ...process.env, ADAL_DATA_DIR: dataDir } });
+        return { code: 0, stdout };
+      } catch (error) {
+        return error as { code: number; stdout: string };
+      }
+    };
+    expect(await verify()).toMatchObject({ code: 0, stdout: expect.stringContaining(`matches   ${outcome.vacancyId}  competition draw`) });
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }));
+    const key = { PK: `VACANCY#${outcome.vacancyId}`, SK: "VACANCY" };
+    const recorded = (await db.send(new GetCommand({ TableName: "adal", Key: key }))).Item!.panel.panels as Record<string, string[]>;
+    // Someone swaps a panel member for a friend of the candidate after the draw.
+    const [firstApplication, members] = Object.entries(recorded)[0]!;
+    const doctored = { ...recorded, [firstApplication]: ["user-friend-of-candidate", ...members.slice(1)] };
+    await db.send(new UpdateCommand({ TableName: "adal", Key: key, UpdateExpression: "SET panel.panels = :panels", ExpressionAttributeValues: { ":panels": doctored } }));
+    expect(await verify()).toMatchObject({ code: 1, stdout: expect.stringContaining("the panels differ from the recorded ones") });
   });
 });
