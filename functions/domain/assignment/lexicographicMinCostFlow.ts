@@ -1,4 +1,6 @@
 // Min-cost flow by successive shortest paths, with costs that are vectors compared lexicographically.
+// A small, general reference implementation: the draws themselves use assignPanels (a flow specialised to
+// panels, built for 80,000 cases); the tests check assignPanels' optimum against this one.
 // A vector cost states priorities directly ("first use as few reserves as possible, then spread the load,
 // then follow the seeded order") instead of folding them into one number with big weights that could
 // overflow or interact. Vectors under component-wise addition and lexicographic order form an ordered

@@ -473,7 +473,9 @@ describe("verifyDraw", () => {
       fc.property(inputArbitrary({ caps: true }), (input) => {
         const record = assignmentRecord(input, assignPanels(input));
         expect(verifyDraw(record)).toEqual({ ok: true });
-        expect(verifyDraw(structuredClone(reversedInput({ ...record, seed: record.seed }) as typeof record))).toEqual({ ok: true });
+        // A record whose lists were stored in another order (e.g. read back from a database) still stands.
+        const { cases, members } = reversedInput(record);
+        expect(verifyDraw(structuredClone({ ...record, cases, members }))).toEqual({ ok: true });
       }),
       { numRuns: 100 },
     );

@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, sha256Hex } from "../../../../functions/domain/assignment/canonicalJson.ts";
 import {
+  COMPETITION_DRAW_VERSION,
   competitionDrawInputsHash,
   drawCompetitionPanel,
+  verifyCompetitionDraw,
   type DrawCompetitionPanelInput,
   type DrawCompetitionPanelResult,
 } from "../../../../functions/domain/assignment/drawCompetitionPanel.ts";
@@ -341,5 +343,34 @@ describe("inputsHash", () => {
     expect(drawCompetitionPanel(withConflict).inputsHash).not.toBe(base);
     expect(drawCompetitionPanel({ ...input, panelSize: 2 }).inputsHash).not.toBe(base);
     expect(drawCompetitionPanel({ ...input, vacancySchoolId: "w" }).inputsHash).not.toBe(base);
+  });
+});
+
+describe("verifyCompetitionDraw", () => {
+  const members = [...Array.from({ length: 5 }, (_, index) => person(`m${index}`)), person("r0", "reserve"), person("r1", "reserve")];
+  const candidates = [
+    { applicationId: "a1", candidateId: "t1", schoolId: "s1" },
+    { applicationId: "a2", candidateId: "t2" },
+  ];
+  const input: DrawCompetitionPanelInput = { seed: "public-seed", panelSize: 3, vacancySchoolId: "v", members, candidates };
+  const result = drawCompetitionPanel(input);
+  if (!result.ok) throw new Error("expected a draw");
+  const record = { ...input, inputsHash: result.inputsHash, drawVersion: COMPETITION_DRAW_VERSION, panels: result.panels, reserves: result.reserves };
+
+  it("accepts the record a draw leaves, whatever order its lists are in", () => {
+    expect(verifyCompetitionDraw(record)).toEqual({ ok: true });
+    expect(verifyCompetitionDraw({ ...record, members: [...members].reverse(), candidates: [...candidates].reverse() })).toEqual({ ok: true });
+  });
+
+  it("says what is wrong with a record that does not stand", () => {
+    const panel = record.panels.a1 ?? [];
+    const outsider = members.find((member) => member.role === "member" && !panel.includes(member.userId))?.userId as string;
+    expect(verifyCompetitionDraw({ ...record, panels: { ...record.panels, a1: [outsider, ...panel.slice(1)] } })).toEqual({
+      ok: false,
+      reason: expect.stringContaining("case a1"),
+    });
+    expect(verifyCompetitionDraw({ ...record, vacancySchoolId: "w" })).toEqual({ ok: false, reason: expect.stringContaining("hash") });
+    expect(verifyCompetitionDraw({ ...record, drawVersion: 1 })).toEqual({ ok: false, reason: expect.stringContaining("version") });
+    expect(verifyCompetitionDraw({ ...record, reserves: [...record.reserves].reverse() })).toMatchObject({ ok: false });
   });
 });

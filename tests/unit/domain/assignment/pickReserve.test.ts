@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { drawCompetitionPanel } from "../../../../functions/domain/assignment/drawCompetitionPanel.ts";
 import type { PanelMember } from "../../../../functions/domain/assignment/eligibility.ts";
-import { pickReserve } from "../../../../functions/domain/assignment/pickReserve.ts";
+import { assignPanels } from "../../../../functions/domain/assignment/assignPanels.ts";
+import { pickReserve, pickReserveForCase } from "../../../../functions/domain/assignment/pickReserve.ts";
 import { reserveOrder } from "../../../../functions/domain/assignment/reserveOrder.ts";
 
 const reserve = (userId: string, extra: Partial<PanelMember> = {}): PanelMember => ({
@@ -81,6 +82,41 @@ describe("pickReserve", () => {
           vacancySchoolId: "hiring",
           reserves: freeReserves,
           candidate,
+          excludedUserIds: excluded,
+          loads: {},
+        });
+        expect(picked).toBe(draw.reserves.find((id) => !excluded.includes(id)));
+      }),
+    );
+  });
+});
+
+describe("pickReserveForCase", () => {
+  const panelCase = { caseId: "portfolio", candidateId: "teacher", subject: "math", requiresSubjectMatch: true, poolId: "district-1", excludedUserIds: [] as string[] };
+  const fit = (userId: string, extra: Partial<PanelMember> = {}): PanelMember => reserve(userId, { subjects: ["math"], poolIds: ["district-1"], ...extra });
+  const pool = ["r0", "r1", "r2", "r3"].map((id) => fit(id));
+  const first = reserveOrder(seed, ["r0", "r1", "r2", "r3"]);
+
+  it("applies the case's pool, subject and exclusions, like the draw", () => {
+    const pickFor = (reserves: PanelMember[], overrides: Partial<typeof panelCase> = {}) =>
+      pickReserveForCase({ seed, reserves, panelCase: { ...panelCase, ...overrides }, excludedUserIds: [], loads: {} });
+    expect(pickFor(pool)).toBe(first[0]);
+    const swap = (extra: Partial<PanelMember>) => pool.map((r) => (r.userId === first[0] ? fit(r.userId, extra) : r));
+    expect(pickFor(swap({ poolIds: ["district-2"] }))).toBe(first[1]);
+    expect(pickFor(swap({ subjects: ["physics"] }))).toBe(first[1]);
+    expect(pickFor(swap({ subjects: ["physics"] }), { requiresSubjectMatch: false })).toBe(first[0]);
+    expect(pickFor(pool, { excludedUserIds: [first[0] as string] })).toBe(first[1]);
+  });
+
+  it("agrees with the reserves an attestation draw left free (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.subarray(["r0", "r1", "r2", "r3"]), (drawSeed, excluded) => {
+        const members = [...Array.from({ length: 3 }, (_, index) => fit(`m${index}`, { role: "member" })), ...pool];
+        const draw = assignPanels({ seed: drawSeed, panelSize: 3, members, cases: [panelCase] });
+        const picked = pickReserveForCase({
+          seed: drawSeed,
+          reserves: pool.filter((r) => draw.reserves.includes(r.userId)),
+          panelCase,
           excludedUserIds: excluded,
           loads: {},
         });
