@@ -1,5 +1,5 @@
 import { routes } from "../../routes.ts";
-import { getApplication } from "../../adapters/dynamo/applicationRecords.ts";
+import { getApplication, listDocuments } from "../../adapters/dynamo/applicationRecords.ts";
 import { queryPartition } from "../../adapters/dynamo/items.ts";
 import { partitions } from "../../adapters/dynamo/keys.ts";
 import { getVacancy } from "../../adapters/dynamo/vacancyRecords.ts";
@@ -7,6 +7,7 @@ import type { Application } from "../../domain/competition/records.ts";
 import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
+import { ownerDocumentView } from "../documents/documentView.ts";
 
 async function isAssignedExpert(user: CurrentUser, application: Application): Promise<boolean> {
   if (!user.roles.includes("expert")) return false;
@@ -16,7 +17,11 @@ async function isAssignedExpert(user: CurrentUser, application: Application): Pr
     sortPrefix: `${application.id}#${user.id}`,
     limit: 1,
   });
-  return page.items.some((assignment) => (assignment as { status?: string }).status !== "expired");
+  // The sort key is "<applicationId>#<expertId>": a prefix query alone would let expert1 match expert10's rows.
+  return page.items.some((assignment) => {
+    const { expertId, status } = assignment as { expertId?: string; status?: string };
+    return expertId === user.id && status !== "expired";
+  });
 }
 
 export const handler = httpHandler(routes.getApplication, async ({ user, params }) => {
@@ -24,8 +29,8 @@ export const handler = httpHandler(routes.getApplication, async ({ user, params 
   if (!application) throw new AppError("not_found");
   if (user.roles.includes("candidate") && application.candidateId === user.id) {
     // The owner also sees the cut-off once the competition is decided, to compare their own total with it.
-    const vacancy = await getVacancy(application.vacancyId);
-    return { body: { ...application, cutOff: vacancy?.cutOff ?? null } };
+    const [vacancy, documents] = await Promise.all([getVacancy(application.vacancyId), listDocuments(application.id)]);
+    return { body: { ...application, cutOff: vacancy?.cutOff ?? null, documents: ownerDocumentView(documents) } };
   }
   if (user.roles.includes("hr") && user.schoolId === application.schoolId) return { body: application };
   if (await isAssignedExpert(user, application)) {

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Id, Text } from "./common.ts";
+import { Hundredths, Id, Text } from "./common.ts";
 
 export const CATEGORIES = ["teacher", "moderator", "expert", "researcher", "master"] as const;
 export const ATTESTATION_STATUSES = [
@@ -20,7 +20,7 @@ export const CreateAttestationBody = z.strictObject({
   targetCategory: z.enum(CATEGORIES),
   currentCategory: z.enum(CATEGORIES),
   currentCategoryValidUntil: z.optional(IsoDate),
-  experienceYears: z.number().check(z.gte(0), z.lte(70)),
+  experienceYears: Hundredths(0, 70),
   test: z.optional(z.strictObject({ score: z.number().check(z.int(), z.gte(0), z.lte(50)), takenAt: IsoDate })),
   exemption: z.optional(
     z.strictObject({
@@ -28,7 +28,7 @@ export const CreateAttestationBody = z.strictObject({
       certificate: z.optional(
         z.strictObject({
           kind: z.enum(["IELTS", "TOEFL", "DELF", "Goethe"]),
-          level: z.union([z.number().check(z.gte(0), z.lte(120)), z.string().check(z.minLength(1), z.maxLength(8))]),
+          level: z.union([Hundredths(0, 120), z.string().check(z.minLength(1), z.maxLength(8))]),
           validUntil: z.optional(IsoDate),
         }),
       ),

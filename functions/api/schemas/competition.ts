@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Answers, Cursor, Id, Language, Limit, Text } from "./common.ts";
+import { Answers, Cursor, Hundredths, Id, Language, Limit, Text } from "./common.ts";
 
 export const VACANCY_STATUSES = [
   "draft",
@@ -21,7 +21,7 @@ export const CreateVacancyBody = z.strictObject({
   subject: Text(100),
   language: Language,
   kind: z.enum(["teacher", "technical"]),
-  hoursPerWeek: z.number().check(z.gt(0), z.lte(40)),
+  hoursPerWeek: Hundredths(0.5, 40),
   employment: z.enum(["permanent", "temporary"]),
   closesAt: z.iso.datetime(),
   description: z.optional(Text(4000)),
