@@ -8,6 +8,7 @@ import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from "./awsLocal.ts
 import { requireJava, startDynamoDbLocal } from "./dynamoDbLocal.ts";
 import { freePort, isPortFree } from "./freePort.ts";
 import { startGateway } from "./gateway/index.ts";
+import { createFaultInjector, type TaskFaults } from "./faults.ts";
 import { createHandlerLoader, lambdaContext } from "./handlers.ts";
 import { loadSigningKey } from "./identity/tokens.ts";
 import { dynamoUserFinder } from "./identity/users.ts";
@@ -37,6 +38,13 @@ export interface LocalStackOptions {
   log?: LocalLog;
   /** Only warnings and errors reach the log. */
   quiet?: boolean;
+  /**
+   * Tests only: faults injected into the in-process workflow task handlers (see faults.ts), to prove that the
+   * workflows' Retry and Catch handle them. Never read from the environment.
+   */
+  faults?: TaskFaults;
+  /** Tests only: replaces the TimeoutSeconds of every plain Task, so that a hung task times out in seconds. */
+  taskTimeoutSeconds?: number;
 }
 
 export interface LocalStack {
@@ -59,15 +67,25 @@ interface Ports {
 // stack) therefore listens on the first one's ports, or the handlers loaded earlier would call a dead port.
 let processPorts: Ports | undefined;
 
-async function loadWorkflows(): Promise<{ workflow: string; machine: LocalStateMachine }[]> {
+async function loadWorkflows(taskTimeoutSeconds?: number): Promise<{ workflow: string; machine: LocalStateMachine }[]> {
   const files = (await readdir(workflowsDir)).filter((file) => file.endsWith(".asl.json")).sort();
   return Promise.all(
     files.map(async (file) => {
       const workflow = basename(file, ".asl.json");
       const definition = JSON.parse(await readFile(join(workflowsDir, file), "utf8")) as Record<string, unknown>;
+      if (taskTimeoutSeconds !== undefined) overrideTaskTimeouts(definition, taskTimeoutSeconds);
       return { workflow, machine: { name: `adal-${workflow}`, definition } };
     }),
   );
+}
+
+/** Sets TimeoutSeconds on every Task that has one (the plain tasks; callback tasks take theirs from a path). */
+function overrideTaskTimeouts(node: unknown, seconds: number): void {
+  if (Array.isArray(node)) return node.forEach((child) => overrideTaskTimeouts(child, seconds));
+  if (typeof node !== "object" || node === null) return;
+  const state = node as Record<string, unknown>;
+  if (state["Type"] === "Task" && typeof state["TimeoutSeconds"] === "number") state["TimeoutSeconds"] = seconds;
+  Object.values(state).forEach((child) => overrideTaskTimeouts(child, seconds));
 }
 
 /** "competition" → COMPETITION_STATE_MACHINE_ARN, "teacherAttestation" → TEACHER_ATTESTATION_STATE_MACHINE_ARN. */
@@ -108,7 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     s3: `http://127.0.0.1:${ports.s3}`,
     sfn: `http://127.0.0.1:${ports.sfn}`,
   };
-  const workflows = await loadWorkflows();
+  const workflows = await loadWorkflows(options.taskTimeoutSeconds);
   const stateMachineArn = (name: string) => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:stateMachine:${name}`;
 
   // Set before anything can import a handler: the SDK clients of handler modules are created at load.
@@ -153,14 +171,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (s3.status === "rejected") throw s3.reason;
 
     const loadHandler = createHandlerLoader();
+    const faults = options.faults === undefined ? undefined : createFaultInjector(options.faults);
     const sfn = await startLocalStepFunctions({
       port: ports.sfn,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
       stateMachines: workflows.map(({ machine }) => machine),
       // Resolved lazily, per call: a task module that is missing fails its own task, not the start.
-      resolveTask: async (functionName) => async (payload) =>
-        (await loadHandler(`tasks/${functionName}`))(payload, lambdaContext(`adal-${functionName}`, TASK_TIMEOUT_MS)),
+      resolveTask: async (functionName) => {
+        const handler = async (payload: unknown) =>
+          (await loadHandler(`tasks/${functionName}`))(payload, lambdaContext(`adal-${functionName}`, TASK_TIMEOUT_MS));
+        return faults ? faults.wrap(functionName, handler) : handler;
+      },
       ...(dataDir === undefined ? {} : { dataDir: join(dataDir, "stepfunctions") }),
       log: ({ level, event, ...fields }) => log(level === "error" || level === "warn" ? level : "info", String(event ?? "stepfunctions"), fields),
     });
@@ -171,6 +193,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await sfn.close();
       },
     });
+    // Closed before the engine (closers run in reverse): hung injected calls must not hold up its drain.
+    if (faults) closers.push({ name: "faults", close: async () => faults.dispose() });
     for (const { machine } of workflows) {
       if (sfn.stateMachineArn(machine.name) !== stateMachineArn(machine.name)) {
         throw new Error(`The Step Functions engine names ${machine.name} ${sfn.stateMachineArn(machine.name)}, not ${stateMachineArn(machine.name)}`);

@@ -44,7 +44,7 @@ describe("a competition survives a hard kill of the local stack", () => {
     const port = await freePort();
     const first = await startStack(port);
     const client = new AdalClient(`http://127.0.0.1:${port}`);
-    const competition = await openCompetition(client, () => {}, { closesInSeconds: 6 });
+    const competition = await openCompetition(client, () => {}, { closesInSeconds: 15 });
     await scoreSheets(client, competition, { maxSheets: 4 });
     expect(competition.sheets).toBe(4);
 

@@ -26,13 +26,16 @@ async function latestEvent(caseId: string): Promise<AuditEvent | undefined> {
   return result.Items?.[0] as AuditEvent | undefined;
 }
 
+/** How often a writer that lost the race for the chain's next sequence number tries again. */
+const MAX_CHAIN_ATTEMPTS = 30;
+
 /**
  * Commits `changes` together with the case's next audit event, so a state change and its record exist
  * together or not at all. Two writers racing for the same sequence number cannot both win (the event is
  * put with attribute_not_exists), so the loser re-reads the chain head and tries again.
  */
 export async function commitWithAudit(caseId: string, entry: AuditEntry, changes: TransactItem[] = [], at = new Date().toISOString()): Promise<AuditEvent> {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const event = nextAuditEvent(await latestEvent(caseId), { caseId, at, actor: entry.actor, action: entry.action, data: entry.data ?? {} });
     const auditItem: TransactItem = {
       Put: {
@@ -46,7 +49,10 @@ export async function commitWithAudit(caseId: string, entry: AuditEntry, changes
       return event;
     } catch (error) {
       const lostRace = error instanceof ConditionFailed && error.index === changes.length;
-      if (!lostRace || attempt >= 10) throw error;
+      if (!lostRace || attempt >= MAX_CHAIN_ATTEMPTS) throw error;
+      // Many writers on one busy case (the last minute before a deadline) would otherwise collide again at
+      // once: full jitter over a growing window spreads them out.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
     }
   }
 }

@@ -14,14 +14,26 @@ export class ConditionFailed extends Error {
   }
 }
 
+const CONFLICT_RETRIES = 3;
+
+/**
+ * Writes all items or none. A failed condition is reported as ConditionFailed with the item's index. A
+ * cancellation because another transaction touched the same items at that moment (real DynamoDB does
+ * this; DynamoDB Local never does) wrote nothing, so it is simply tried again after a short pause.
+ */
 export async function writeTransaction(items: TransactItem[]): Promise<void> {
-  try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const index = error.CancellationReasons?.findIndex((reason) => reason.Code === "ConditionalCheckFailed") ?? -1;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const index = reasons.findIndex((reason) => reason.Code === "ConditionalCheckFailed");
       if (index >= 0) throw new ConditionFailed(index);
+      const conflicted = reasons.some((reason) => reason.Code === "TransactionConflict");
+      if (!conflicted || attempt >= CONFLICT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
-    throw error;
   }
 }
