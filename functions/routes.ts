@@ -2,7 +2,7 @@
 // gateway serves the same rows with the same handlers; the OpenAPI document is generated from it; every
 // handler reads its own row for roles and schemas. A route exists nowhere else.
 import * as z from "zod/mini";
-import { CaseIdParams, IdParams, PageQuery } from "./api/schemas/common.ts";
+import { CaseIdParams, DocumentParams, IdParams, PageQuery } from "./api/schemas/common.ts";
 import {
   ApprovalBody,
   CreateApplicationBody,
@@ -81,6 +81,11 @@ export const routes = {
     summary: "Register a document and get a presigned POST to upload it", params: IdParams, body: CreateDocumentBody,
     query: NoQuery, grants: ["table:read", "table:write", "bucket:presignUpload"], idempotent: true, successStatus: 201,
   }),
+  confirmApplicationDocument: defineRoute({
+    method: "POST", path: "/applications/{id}/documents/{documentId}/confirm", handler: "api/applications/confirmApplicationDocument",
+    auth: ["candidate"], summary: "Verify an uploaded document (size, real type, active content) and record its SHA-256, or refuse and delete it",
+    params: DocumentParams, query: NoQuery, grants: ["table:read", "table:write", "bucket:read", "bucket:delete"], successStatus: 200,
+  }),
   submitApplication: defineRoute({
     method: "POST", path: "/applications/{id}/submit", handler: "api/applications/submitApplication", auth: ["candidate"],
     summary: "Submit an application", params: IdParams, query: NoQuery, grants: ["table:read", "table:write"], successStatus: 200,
@@ -141,6 +146,11 @@ export const routes = {
     method: "POST", path: "/attestations/{id}/documents", handler: "api/attestations/createAttestationDocument", auth: ["candidate"],
     summary: "Register a portfolio document and get a presigned POST to upload it", params: IdParams, body: CreateDocumentBody,
     query: NoQuery, grants: ["table:read", "table:write", "bucket:presignUpload"], idempotent: true, successStatus: 201,
+  }),
+  confirmAttestationDocument: defineRoute({
+    method: "POST", path: "/attestations/{id}/documents/{documentId}/confirm", handler: "api/attestations/confirmAttestationDocument",
+    auth: ["candidate"], summary: "Verify an uploaded portfolio document and record its SHA-256, or refuse and delete it",
+    params: DocumentParams, query: NoQuery, grants: ["table:read", "table:write", "bucket:read", "bucket:delete"], successStatus: 200,
   }),
   submitAttestation: defineRoute({
     method: "POST", path: "/attestations/{id}/submit", handler: "api/attestations/submitAttestation", auth: ["candidate"],

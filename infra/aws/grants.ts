@@ -78,6 +78,9 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
       return [
         new PolicyStatement({ actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: documentObjectArns(bucketArn) }),
       ];
+    case "bucket:delete":
+      // Refused uploads are deleted by version: on the versioned bucket a plain delete would only hide them.
+      return [new PolicyStatement({ actions: ["s3:DeleteObject", "s3:DeleteObjectVersion"], resources: documentObjectArns(bucketArn) })];
     case "workflow:start":
       return [new PolicyStatement({ actions: ["states:StartExecution"], resources: stateMachineArns })];
     case "workflow:respond":

@@ -45,12 +45,17 @@ async function competition(): Promise<boolean> {
   console.log(JSON.stringify(outcome.results, null, 2));
   console.log("\nEach candidate's own view (GET /applications/{id}):");
   for (const [username, application] of Object.entries(outcome.applications)) {
-    console.log(`  ${username.padEnd(9)} ${application.status.padEnd(12)} rank ${application.rank ?? "-"}  total ${application.total ?? "-"}${application.reason ? `  reason: ${application.reason}` : ""}`);
+    const refused = outcome.refusals[username];
+    const reason = application.reason ?? (refused ? `upload refused: ${refused.code} (${refused.title})` : undefined);
+    console.log(`  ${username.padEnd(9)} ${application.status.padEnd(12)} rank ${application.rank ?? "-"}  total ${application.total ?? "-"}${reason ? `  reason: ${reason}` : ""}`);
   }
   console.log();
   return [
     verdict(outcome.applications[EXPECTED_WINNER]?.status === "appointed", `${EXPECTED_WINNER} appointed, as the rubric says`),
-    verdict(outcome.applications[FAKE_DIPLOMA_HOLDER]?.status === "ineligible", `${FAKE_DIPLOMA_HOLDER}'s fake PDF made the application ineligible`),
+    verdict(
+      outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code === "document_type_unsupported" && outcome.applications[FAKE_DIPLOMA_HOLDER]?.status === "draft",
+      `${FAKE_DIPLOMA_HOLDER}'s fake PDF was refused on upload (${outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code}); the application never entered the competition`,
+    ),
   ].every(Boolean);
 }
 

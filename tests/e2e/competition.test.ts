@@ -22,7 +22,7 @@ describe("a competition from vacancy to appointment", () => {
     dataDir = await mkdtemp(join(tmpdir(), "adal-e2e-"));
     stack = await startLocalStack({ dataDir, port: 0, seed: true, quiet: true });
     client = new AdalClient(stack.url);
-    outcome = await runCompetitionScenario(client, () => {}, { closesInSeconds: 8 });
+    outcome = await runCompetitionScenario(client, () => {}, { closesInSeconds: 15 });
   }, 180_000);
 
   afterAll(async () => {
@@ -42,11 +42,14 @@ describe("a competition from vacancy to appointment", () => {
     expect(outcome.results.ranking.map((entry: { total: number }) => entry.total)).toEqual([44.5, 21, 8.5]);
   });
 
-  it("refuses the application whose diploma is not really a PDF, with a reason", () => {
+  it("refuses the diploma that is not really a PDF on upload, so that application never enters the ranking", () => {
+    expect(outcome.refusals[FAKE_DIPLOMA_HOLDER]).toMatchObject({ status: 422, code: "document_type_unsupported" });
     const fake = outcome.applications[FAKE_DIPLOMA_HOLDER]!;
-    expect(fake.status).toBe("ineligible");
-    expect(fake.reason).toBeTruthy();
+    expect(fake.status).toBe("draft");
     expect(fake.rank).toBeUndefined();
+    // The candidate sees why: the refused document with its reason.
+    expect(fake.documents).toContainEqual(expect.objectContaining({ kind: "diploma", status: "rejected", reason: "document_type_unsupported" }));
+    expect(outcome.results.ranking).toHaveLength(3);
   });
 
   it("publishes an anonymised ranking: no application or user ids", () => {

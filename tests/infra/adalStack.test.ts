@@ -26,6 +26,7 @@ const grantActions: Record<Grant, string[]> = {
   "table:write": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"],
   "bucket:presignUpload": ["s3:PutObject"],
   "bucket:read": ["s3:GetObject", "s3:GetObjectVersion"],
+  "bucket:delete": ["s3:DeleteObject", "s3:DeleteObjectVersion"],
   "workflow:start": ["states:StartExecution"],
   "workflow:respond": ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"],
 };

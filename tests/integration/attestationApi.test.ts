@@ -41,6 +41,14 @@ async function register(user: string, attestationId: string, kind: string): Prom
   });
 }
 
+/** Registers, uploads and confirms a real PDF: only confirmed documents count at submission. */
+async function registerConfirmed(user: string, attestationId: string, kind: string): Promise<number> {
+  const registered = await register(user, attestationId, kind);
+  if (registered.status !== 201) return registered.status;
+  await client.upload(registered.body.upload, new TextEncoder().encode("%PDF-1.4\n".padEnd(2048, " ")), "application/pdf", `${kind}.pdf`);
+  return (await client.request("POST", `/attestations/${attestationId}/documents/${registered.body.documentId}/confirm`, { token: tokens[user] })).status;
+}
+
 const submit = (user: string, attestationId: string, headers: Record<string, string> = {}) =>
   client.request("POST", `/attestations/${attestationId}/submit`, { token: tokens[user], headers });
 
@@ -188,11 +196,15 @@ describe("the rules at submission", () => {
       "documents.essay",
       "documents.test",
     ]);
-    for (const kind of ["application", "diploma", "essay"]) expect((await register("teacher2", id, kind)).status).toBe(201);
+    for (const kind of ["application", "diploma", "essay"]) expect(await registerConfirmed("teacher2", id, kind)).toBe(200);
     const withoutTest = await submit("teacher2", id);
     expectProblem(withoutTest, 422, "required_document_missing");
     expect(withoutTest.body.errors.map((error: { path: string }) => error.path)).toEqual(["documents.test"]);
+    // Registered but not confirmed does not count, and is named as such.
     expect((await register("teacher2", id, "test")).status).toBe(201);
+    const unconfirmed = await submit("teacher2", id);
+    expect(unconfirmed.body.errors).toEqual([expect.objectContaining({ path: "documents.test", code: "document_not_confirmed" })]);
+    expect(await registerConfirmed("teacher2", id, "test")).toBe(200);
 
     const submitted = await submit("teacher2", id);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
@@ -223,7 +235,7 @@ describe("the rules at submission", () => {
     const bare = await submit("teacher5", id);
     expectProblem(bare, 422, "required_document_missing");
     expect(bare.body.errors.map((error: { path: string }) => error.path)).toEqual(["documents.application", "documents.diploma", "documents.essay"]);
-    for (const kind of ["application", "diploma", "essay"]) expect((await register("teacher5", id, kind)).status).toBe(201);
+    for (const kind of ["application", "diploma", "essay"]) expect(await registerConfirmed("teacher5", id, kind)).toBe(200);
     const submitted = await submit("teacher5", id);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.status).toBe("submitted");

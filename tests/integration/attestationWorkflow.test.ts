@@ -98,8 +98,8 @@ interface Filing {
   targetCategory: "moderator" | "expert" | "master";
   experienceYears: number;
   testScore: number;
-  /** What is really uploaded as each (declared) PDF; a real PDF by default. */
-  bytesOf?: (kind: string) => Uint8Array;
+  /** What is uploaded again over a confirmed document's key (to the same presigned POST); nothing by default. */
+  replacementOf?: (kind: string) => Uint8Array | undefined;
 }
 
 /** Files a draft with its four required documents, uploaded through the presigned POSTs. */
@@ -123,10 +123,14 @@ async function fileDraft(filing: Filing): Promise<string> {
       body: { kind, fileName: `${kind}.pdf`, contentType: "application/pdf", size: PDF_BYTES.byteLength },
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    const bytes = filing.bytesOf?.(kind) ?? PDF_BYTES;
-    const registeredSize = PDF_BYTES.byteLength;
-    expect(bytes.byteLength, "the declared size").toBe(registeredSize);
-    expect(await client.upload(registered.body.upload, bytes, "application/pdf", `${kind}.pdf`)).toBeLessThan(300);
+    expect(await client.upload(registered.body.upload, PDF_BYTES, "application/pdf", `${kind}.pdf`)).toBeLessThan(300);
+    const confirmed = await client.request("POST", `/attestations/${id}/documents/${registered.body.documentId}/confirm`, { token });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const replacement = filing.replacementOf?.(kind);
+    if (replacement) {
+      expect(replacement.byteLength, "the declared size").toBe(PDF_BYTES.byteLength);
+      expect(await client.upload(registered.body.upload, replacement, "application/pdf", `${kind}.pdf`)).toBeLessThan(300);
+    }
   }
   return id;
 }
@@ -379,11 +383,11 @@ describe("the attestation workflow", () => {
     expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["attestation.appealed", "attestation.final"]));
   }, 45_000);
 
-  it("ends a case whose document is not what it claims to be as ineligible, with a reason", async () => {
+  it("ends a case whose confirmed document was replaced afterwards (same key) as ineligible, with a reason", async () => {
     const fake = new TextEncoder().encode("an essay, typed in a text file".padEnd(PDF_BYTES.byteLength, "."));
-    const id = await submitCase({ teacher: "teacher4", currentCategory: "teacher", targetCategory: "moderator", experienceYears: 3, testScore: 33, bytesOf: (kind) => (kind === "essay" ? fake : PDF_BYTES) });
+    const id = await submitCase({ teacher: "teacher4", currentCategory: "teacher", targetCategory: "moderator", experienceYears: 3, testScore: 33, replacementOf: (kind) => (kind === "essay" ? fake : undefined) });
     const ineligible = await waitFor("the document check", id, (case_) => case_.status === "ineligible");
-    expect(ineligible).toMatchObject({ reason: "document_type_unsupported", reasonDocumentKind: "essay" });
+    expect(ineligible).toMatchObject({ reason: "document_changed", reasonDocumentKind: "essay" });
     expect(Object.keys(ineligible.reasonText ?? {}).sort()).toEqual(["en", "kk", "ru"]);
     expect(ineligible.rounds).toBeUndefined();
   });

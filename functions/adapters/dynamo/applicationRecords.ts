@@ -47,6 +47,10 @@ export function listDocuments(applicationId: string): Promise<DocumentRecord[]> 
   return queryAll<DocumentRecord>({ partition: keys.application(applicationId).PK, sortPrefix: "DOCUMENT#", consistent: true });
 }
 
+export function getDocument(applicationId: string, documentId: string): Promise<DocumentRecord | undefined> {
+  return getItem<DocumentRecord>(keys.document(applicationId, documentId), true);
+}
+
 export function putNewDocument(document: DocumentRecord): TransactItem {
   return {
     Put: {

@@ -41,6 +41,10 @@ export function putNewAttestationDocument(document: AttestationDocument): Transa
   return put({ ...keys.attestationDocument(document.attestationId, document.id), type: "attestationDocument", ...document });
 }
 
+export function getAttestationDocument(attestationId: string, documentId: string): Promise<AttestationDocument | undefined> {
+  return getItem<AttestationDocument>(keys.attestationDocument(attestationId, documentId), true);
+}
+
 export function listAttestationDocuments(attestationId: string): Promise<AttestationDocument[]> {
   return queryAll<AttestationDocument>({ partition: keys.attestation(attestationId).PK, sortPrefix: sortPrefixes.document, consistent: true });
 }

@@ -1,4 +1,5 @@
-import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { createHash } from "node:crypto";
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
@@ -59,23 +60,56 @@ export async function presignDownload(key: string, fileName: string): Promise<st
 export interface StoredObject {
   size: number;
   contentType: string | undefined;
-  firstBytes: Uint8Array;
   versionId: string | undefined;
+  /** The whole object, and its SHA-256 (hex); both absent when it is larger than the caller's limit. */
+  content: Uint8Array | undefined;
+  sha256: string | undefined;
 }
 
-/** Size, stored type and the first bytes of an uploaded object (enough to recognise its real type), or undefined when absent. */
-export async function inspectObject(key: string): Promise<StoredObject | undefined> {
+function isMissing(error: unknown): boolean {
+  const name = (error as { name?: string }).name;
+  return name === "NotFound" || name === "NoSuchKey";
+}
+
+/**
+ * An uploaded object read in one GET, or undefined when absent. The body is streamed and hashed as it
+ * arrives, and never more than `maxBytes` of it is held: an object over the limit (by its length, or by
+ * what it turns out to send) comes back with its size only, its body left unread.
+ */
+export async function readObject(key: string, maxBytes: number): Promise<StoredObject | undefined> {
+  let response;
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucketName(), Key: key }));
-    const size = head.ContentLength ?? 0;
-    let firstBytes: Uint8Array = new Uint8Array();
-    if (size > 0) {
-      const part = await s3.send(new GetObjectCommand({ Bucket: bucketName(), Key: key, Range: "bytes=0-15" }));
-      firstBytes = (await part.Body?.transformToByteArray()) ?? new Uint8Array();
-    }
-    return { size, contentType: head.ContentType, firstBytes, versionId: head.VersionId };
+    response = await s3.send(new GetObjectCommand({ Bucket: bucketName(), Key: key }));
   } catch (error) {
-    if ((error as { name?: string }).name === "NotFound" || (error as { name?: string }).name === "NoSuchKey") return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
+  const head = { contentType: response.ContentType, versionId: response.VersionId };
+  const declaredLength = response.ContentLength ?? 0;
+  const body = response.Body as AsyncIterable<Uint8Array> & { destroy?: () => void } | undefined;
+  if (declaredLength > maxBytes) {
+    body?.destroy?.();
+    return { ...head, size: declaredLength, content: undefined, sha256: undefined };
+  }
+  const hash = createHash("sha256");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      body?.destroy?.();
+      return { ...head, size, content: undefined, sha256: undefined };
+    }
+    hash.update(chunk);
+    chunks.push(chunk);
+  }
+  return { ...head, size, content: Buffer.concat(chunks), sha256: hash.digest("hex") };
+}
+
+/**
+ * Removes a refused upload. With `versionId` that exact version is deleted (on a versioned bucket a plain
+ * delete only hides the bytes behind a delete marker); without one, the current object.
+ */
+export async function deleteObject(key: string, versionId: string | undefined): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
 }

@@ -6,14 +6,14 @@ import { when } from "../../adapters/dynamo/updates.ts";
 import { startWorkflow } from "../../adapters/stepfunctions/workflowClient.ts";
 import { checkEligibility } from "../../domain/attestation/checkEligibility.ts";
 import type { Attestation } from "../../domain/attestation/records.ts";
-import { missingRequiredDocuments, requiredAttestationDocuments } from "../../domain/documents/documentRules.ts";
+import { requiredAttestationDocuments } from "../../domain/documents/documentRules.ts";
 import { getAttestationRules } from "../../domain/rubrics/registry.ts";
 import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { config } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import type { Language } from "../../platform/errors/errorCatalog.ts";
-import { fieldMessage } from "../../platform/errors/fieldMessages.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
+import { assertRequiredDocumentsConfirmed } from "../documents/requiredDocuments.ts";
 import { ownAttestation } from "./attestationAccess.ts";
 import { eligibilityRequest, refusalError } from "./eligibility.ts";
 
@@ -27,15 +27,8 @@ async function assertSubmittable(attestation: Attestation, now: Date, language: 
     if (first) throw refusalError([first, ...rest], language);
     throw new Error("checkEligibility refused without a reason");
   }
-  const present = (await listAttestationDocuments(attestation.id)).map((document) => document.kind);
-  const missing = missingRequiredDocuments(present, requiredAttestationDocuments(attestation.exemption !== undefined));
-  if (missing.length > 0) {
-    throw new AppError(
-      "required_document_missing",
-      `Missing: ${missing.join(", ")}`,
-      missing.map((kind) => ({ path: `documents.${kind}`, code: "missing_document", message: fieldMessage("missing_document", language, { kind }) })),
-    );
-  }
+  const documents = await listAttestationDocuments(attestation.id);
+  assertRequiredDocumentsConfirmed(documents, requiredAttestationDocuments(attestation.exemption !== undefined), language);
   return { testRequired: verdict.testRequired };
 }
 

@@ -160,5 +160,10 @@ export interface AttestationDocument {
   reason?: string;
   versionId?: string;
   checkedAt?: string;
+  /** Recorded when its owner confirmed the upload: the object's SHA-256 (hex) and when it was verified. */
+  sha256?: string;
+  verifiedAt?: string;
+  /** When the confirmation refused the upload (`reason` says why; the object was deleted). */
+  rejectedAt?: string;
   createdAt: string;
 }

@@ -1,4 +1,4 @@
-import { missingRequiredDocuments, REQUIRED_COMPETITION_DOCUMENT_KINDS, type UploadVerdict } from "../documents/documentRules.ts";
+import { missingRequiredDocuments, REQUIRED_COMPETITION_DOCUMENT_KINDS, type UploadFailureReason, type UploadVerdict } from "../documents/documentRules.ts";
 import type { LocalizedReason } from "./records.ts";
 
 // The completeness check of an application (DOMAIN.md §2), and of an attestation portfolio (§3): which
@@ -12,9 +12,11 @@ export type IneligibilityCode =
   | "document_too_large"
   | "document_size_mismatch"
   | "document_type_mismatch"
-  | "document_type_unsupported";
+  | "document_type_unsupported"
+  | "document_active_content"
+  | "document_changed";
 
-type UploadFailure = Extract<UploadVerdict, { ok: false }>["reason"];
+type UploadFailure = UploadFailureReason;
 
 const codeOfFailure: Record<UploadFailure, IneligibilityCode> = {
   not_uploaded: "document_not_uploaded",
@@ -23,6 +25,8 @@ const codeOfFailure: Record<UploadFailure, IneligibilityCode> = {
   size_mismatch: "document_size_mismatch",
   type_mismatch: "document_type_mismatch",
   unsupported_type: "document_type_unsupported",
+  active_content: "document_active_content",
+  changed: "document_changed",
 };
 
 export const ineligibilityTexts: Record<IneligibilityCode, LocalizedReason> = {
@@ -60,6 +64,16 @@ export const ineligibilityTexts: Record<IneligibilityCode, LocalizedReason> = {
     en: "An uploaded document is not a real PDF, JPEG or PNG file.",
     ru: "Загруженный документ не является настоящим файлом PDF, JPEG или PNG.",
     kk: "Жүктелген құжат нағыз PDF, JPEG немесе PNG файлы емес.",
+  },
+  document_active_content: {
+    en: "An uploaded PDF contains scripts, actions or embedded files.",
+    ru: "Загруженный PDF содержит сценарии, действия или вложенные файлы.",
+    kk: "Жүктелген PDF ішінде сценарийлер, әрекеттер немесе ендірілген файлдар бар.",
+  },
+  document_changed: {
+    en: "A document was replaced after its owner confirmed it.",
+    ru: "Документ был заменён после того, как владелец его подтвердил.",
+    kk: "Құжат иесі оны растағаннан кейін ауыстырылды.",
   },
 };
 

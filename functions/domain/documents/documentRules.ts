@@ -1,4 +1,5 @@
 import { detectFileType } from "./detectFileType.ts";
+import { findActiveContent } from "./inspectContent.ts";
 
 export const ALLOWED_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
@@ -92,33 +93,60 @@ export function checkDocumentDeclaration(
 
 export type UploadedDocumentCheck = {
   declared: { contentType: string; size: number };
-  /** What storage holds; absent when nothing was uploaded. */
-  stored?: { size: number; firstBytes: Uint8Array };
+  /**
+   * What storage holds; absent when nothing was uploaded. `content` is the whole object when it was read
+   * (then a PDF is also scanned for active content), `sha256` its hash.
+   */
+  stored?: { size: number; firstBytes: Uint8Array; content?: Uint8Array; sha256?: string; versionId?: string };
+  /** What the owner's confirmation recorded: the object must still be exactly that one. */
+  confirmed?: { sha256?: string; versionId?: string };
   maxBytes?: number;
 };
 
-export type UploadVerdict =
-  | { ok: true }
-  | {
-      ok: false;
-      reason: "not_uploaded" | "size_mismatch" | "type_mismatch" | "empty" | "too_large" | "unsupported_type";
-    };
+export type UploadFailureReason =
+  | "not_uploaded"
+  | "changed"
+  | "size_mismatch"
+  | "type_mismatch"
+  | "empty"
+  | "too_large"
+  | "unsupported_type"
+  | "active_content";
+
+export type UploadVerdict = { ok: true } | { ok: false; reason: UploadFailureReason; detail?: string };
 
 /**
  * Checks a stored object against its declaration. Neither the browser nor a local S3 emulator can be trusted
  * to have enforced the signed policy, so size and type are checked again on the bytes themselves.
  * `unsupported_type` means the declared type is not accepted or the content is none of the accepted formats
- * (e.g. an executable); `type_mismatch` means the content is an accepted format, but not the declared one.
+ * (e.g. an executable or an archive); `type_mismatch` means the content is an accepted format, but not the
+ * declared one; `changed` means the object is no longer the one its owner confirmed (uploaded again to the
+ * same key); `active_content` names what a PDF would run or carry.
  */
 export function verifyUploadedDocument(check: UploadedDocumentCheck): UploadVerdict {
-  const { declared, stored, maxBytes = MAX_DOCUMENT_BYTES } = check;
+  const { declared, stored, confirmed, maxBytes = MAX_DOCUMENT_BYTES } = check;
   if (!isAllowedContentType(declared.contentType)) return { ok: false, reason: "unsupported_type" };
   if (stored === undefined) return { ok: false, reason: "not_uploaded" };
+  if (confirmed && isChanged(confirmed, stored)) return { ok: false, reason: "changed" };
   if (stored.size === 0) return { ok: false, reason: "empty" };
   if (stored.size > maxBytes || declared.size > maxBytes) return { ok: false, reason: "too_large" };
   if (stored.size !== declared.size) return { ok: false, reason: "size_mismatch" };
   const detected = detectFileType(stored.firstBytes);
   if (detected === undefined) return { ok: false, reason: "unsupported_type" };
   if (detected !== normalizeContentType(declared.contentType)) return { ok: false, reason: "type_mismatch" };
+  if (detected === "application/pdf" && stored.content) {
+    const active = findActiveContent(stored.content);
+    if (active.length > 0) return { ok: false, reason: "active_content", detail: active.join(", ") };
+  }
   return { ok: true };
+}
+
+/**
+ * A different hash is a different file. Where storage keeps versions (S3 versioning on AWS), a different
+ * version is a new upload even with the same bytes: the confirmed document is immutable, not merely equal.
+ * An unknown hash or version on either side proves nothing and is not held against the document.
+ */
+function isChanged(confirmed: { sha256?: string; versionId?: string }, stored: { sha256?: string; versionId?: string }): boolean {
+  const differs = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== b;
+  return differs(confirmed.sha256, stored.sha256) || differs(confirmed.versionId, stored.versionId);
 }

@@ -105,6 +105,39 @@ export const errorCatalog = {
     status: 413,
     title: { en: "The file is larger than allowed", ru: "Файл больше допустимого размера", kk: "Файл рұқсат етілгеннен үлкен" },
   },
+  // The confirmation of an upload (functions/api/documents/confirmDocument.ts): what is wrong with the file itself.
+  document_not_uploaded: {
+    status: 422,
+    title: { en: "The file has not been uploaded yet", ru: "Файл ещё не загружен", kk: "Файл әлі жүктелмеген" },
+  },
+  document_empty: {
+    status: 422,
+    title: { en: "The uploaded file is empty", ru: "Загруженный файл пуст", kk: "Жүктелген файл бос" },
+  },
+  document_size_mismatch: {
+    status: 422,
+    title: { en: "The uploaded file's size differs from the declared size", ru: "Размер загруженного файла не совпадает с заявленным", kk: "Жүктелген файлдың өлшемі мәлімделгенге сәйкес келмейді" },
+  },
+  document_too_large: {
+    status: 422,
+    title: { en: "The uploaded file is larger than allowed", ru: "Загруженный файл больше допустимого размера", kk: "Жүктелген файл рұқсат етілгеннен үлкен" },
+  },
+  document_type_mismatch: {
+    status: 422,
+    title: { en: "The uploaded file is not of the declared type", ru: "Загруженный файл не соответствует заявленному типу", kk: "Жүктелген файл мәлімделген түрге сәйкес келмейді" },
+  },
+  document_type_unsupported: {
+    status: 422,
+    title: { en: "The uploaded file is not a real PDF, JPEG or PNG", ru: "Загруженный файл не является настоящим PDF, JPEG или PNG", kk: "Жүктелген файл нағыз PDF, JPEG немесе PNG емес" },
+  },
+  document_active_content: {
+    status: 422,
+    title: { en: "The PDF contains scripts, actions or embedded files", ru: "PDF содержит сценарии, действия или вложенные файлы", kk: "PDF ішінде сценарийлер, әрекеттер немесе ендірілген файлдар бар" },
+  },
+  document_changed: {
+    status: 422,
+    title: { en: "The file was replaced after it was confirmed", ru: "Файл был заменён после подтверждения", kk: "Файл расталғаннан кейін ауыстырылды" },
+  },
   vacancy_not_ready: {
     status: 422,
     title: { en: "The vacancy cannot be published as it is", ru: "Вакансию нельзя опубликовать в таком виде", kk: "Бос орынды бұл күйінде жариялау мүмкін емес" },

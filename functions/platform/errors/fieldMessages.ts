@@ -85,6 +85,11 @@ const templates: Record<string, Record<Language, Template>> = {
     ru: (p) => `Требуется документ «${p.kind}»`,
     kk: (p) => `«${p.kind}» құжаты міндетті`,
   },
+  document_not_confirmed: {
+    en: (p) => `The document "${p.kind}" is uploaded but not confirmed, or its upload was refused`,
+    ru: (p) => `Документ «${p.kind}» загружен, но не подтверждён, или его загрузка отклонена`,
+    kk: (p) => `«${p.kind}» құжаты жүктелген, бірақ расталмаған немесе оны жүктеу қабылданбаған`,
+  },
   only_with: {
     en: (p) => `Is only allowed when ${p.when}`,
     ru: (p) => `Допускается только когда ${p.when}`,

@@ -10,6 +10,7 @@ export type Grant =
   | "table:write"
   | "bucket:presignUpload"
   | "bucket:read"
+  | "bucket:delete"
   | "workflow:start"
   | "workflow:respond";
 

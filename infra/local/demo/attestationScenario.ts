@@ -73,6 +73,8 @@ async function file(client: AdalClient, session: Session, request: Record<string
     check(registered, 201, `register ${kind}`);
     const status = await client.upload(registered.body.upload, PDF_BYTES, "application/pdf", `${kind}.pdf`);
     if (status >= 300) throw new Error(`upload of ${kind} failed with ${status}`);
+    const confirmed = await client.request("POST", `/attestations/${created.body.id}/documents/${registered.body.documentId}/confirm`, { token: session.token });
+    check(confirmed, 200, `confirm ${kind}`);
   }
   return created.body.id;
 }

@@ -31,7 +31,8 @@ export const applicants: Applicant[] = [
     claims: { education: "higher_full_time", test: "pct_60_69", category: "first", experience: "years_1_3", courses: 0.5 },
   },
   {
-    // Would win on paper, but the diploma is not really a PDF: ineligible before any scoring.
+    // Would win on paper, but the diploma is not really a PDF: refused when the upload is confirmed, so the
+    // application can never be submitted and never reaches scoring.
     username: "teacher8",
     claims: { education: "master_or_specialist", degree: "doctorate", test: "pct_80_plus", category: "master", experience: "years_10_plus", administrative: "head", recommendation: "positive", studentAchievements: 3, ownAchievements: 5, methodical: 5, courses: 3 },
     fakeDiploma: true,
@@ -60,8 +61,10 @@ function scoreSheetFor(rubric: { criteria: { id: string; options?: { id: string;
 
 export interface ScenarioResult {
   vacancyId: string;
-  applications: Record<string, { id: string; status: string; reason?: string; rank?: number; total?: number }>;
+  applications: Record<string, { id: string; status: string; reason?: string; rank?: number; total?: number; documents?: any[] }>;
   results: any;
+  /** Applicants whose upload was refused at confirmation (so they never submitted): the 422 they got. */
+  refusals: Record<string, { status: number; code: string; title: string }>;
 }
 
 /** What the phases of a competition hand each other: the vacancy, who applied, and their sessions. */
@@ -69,6 +72,7 @@ export interface OpenCompetition {
   vacancyId: string;
   sessions: Map<string, Session>;
   applicationIds: Map<string, string>;
+  refusals: ScenarioResult["refusals"];
   sheets: number;
 }
 
@@ -89,6 +93,7 @@ export async function openCompetition(client: AdalClient, log: Log, options: { c
 
   const sessions = new Map<string, Session>([["hr.school1", hr]]);
   const applicationIds = new Map<string, string>();
+  const refusals: ScenarioResult["refusals"] = {};
   for (const applicant of applicants) {
     const session = await client.login(applicant.username);
     sessions.set(applicant.username, session);
@@ -107,13 +112,25 @@ export async function openCompetition(client: AdalClient, log: Log, options: { c
       expectStatus(registered, 201, `${applicant.username} registers ${kind}`);
       const uploaded = await client.upload(registered.body.upload, bytes, contentType, fileName);
       if (uploaded >= 300) throw new Error(`upload of ${kind} failed with ${uploaded}`);
+      const confirmed = await client.request("POST", `/applications/${application.body.id}/documents/${registered.body.documentId}/confirm`, { token: session.token });
+      if (fake) {
+        expectStatus(confirmed, 422, `${applicant.username} confirms a fake ${kind}`);
+        refusals[applicant.username] = { status: confirmed.status, code: confirmed.body.code, title: confirmed.body.title };
+      } else {
+        expectStatus(confirmed, 200, `${applicant.username} confirms ${kind}`);
+      }
+    }
+    if (refusals[applicant.username]) {
+      log(`${applicant.username}'s diploma (a text file named .pdf) was refused on upload; the application cannot be submitted`, {
+        applicationId: application.body.id,
+        code: refusals[applicant.username]!.code,
+      });
+      continue;
     }
     expectStatus(await client.request("POST", `/applications/${application.body.id}/submit`, { token: session.token }), 200, "submit");
-    log(`${applicant.username} applied with identity card and diploma${applicant.fakeDiploma ? " (the diploma is a text file named .pdf)" : ""}`, {
-      applicationId: application.body.id,
-    });
+    log(`${applicant.username} applied with identity card and diploma`, { applicationId: application.body.id });
   }
-  return { vacancyId, sessions, applicationIds, sheets: 0 };
+  return { vacancyId, sessions, applicationIds, refusals, sheets: 0 };
 }
 
 /**
@@ -168,7 +185,7 @@ export async function approveAndReadBack(client: AdalClient, log: Log, competiti
     const response = await client.request("GET", `/applications/${id}`, { token: competition.sessions.get(username)!.token });
     applications[username] = response.body;
   }
-  return { vacancyId, applications, results };
+  return { vacancyId, applications, results, refusals: competition.refusals };
 }
 
 export async function runCompetitionScenario(client: AdalClient, log: Log, options: { closesInSeconds?: number } = {}): Promise<ScenarioResult> {
