@@ -5,6 +5,7 @@ import type { LocalizedReason, PanelReplacement } from "../competition/records.t
 import type { Answers } from "../rubrics/rubric.ts";
 import type { LanguageCertificateKind } from "./attestationRules.ts";
 import type { ExemptionReason } from "./checkEligibility.ts";
+import type { StoredDocument } from "../documents/storedDocument.ts";
 
 export type AttestationStatus = (typeof ATTESTATION_STATUSES)[number];
 export type Category = (typeof CATEGORIES)[number];
@@ -148,22 +149,6 @@ export interface Attestation {
 }
 
 /** A portfolio document of an attestation; the same fields as a competition document, owned by the case. */
-export interface AttestationDocument {
-  id: string;
+export interface AttestationDocument extends StoredDocument {
   attestationId: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  key: string;
-  status: "pending" | "verified" | "rejected";
-  reason?: string;
-  versionId?: string;
-  checkedAt?: string;
-  /** Recorded when its owner confirmed the upload: the object's SHA-256 (hex) and when it was verified. */
-  sha256?: string;
-  verifiedAt?: string;
-  /** When the confirmation refused the upload (`reason` says why; the object was deleted). */
-  rejectedAt?: string;
-  createdAt: string;
 }

@@ -1,5 +1,6 @@
 // The records of a competition as the domain knows them (storage keys live in the adapters).
 import type { VACANCY_STATUSES } from "../../api/schemas/competition.ts";
+import type { StoredDocument } from "../documents/storedDocument.ts";
 
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 export type ApplicationStatus = "draft" | "submitted" | "withdrawn" | "ineligible" | "eligible" | "scored" | "appointed" | "not_selected";
@@ -110,24 +111,8 @@ export interface Application {
   decidedAt?: string;
 }
 
-export interface DocumentRecord {
-  id: string;
+export interface DocumentRecord extends StoredDocument {
   applicationId: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  key: string;
-  status: "pending" | "verified" | "rejected";
-  reason?: string;
-  versionId?: string;
-  checkedAt?: string;
-  /** Recorded when its owner confirmed the upload: the object's SHA-256 (hex) and when it was verified. */
-  sha256?: string;
-  verifiedAt?: string;
-  /** When the confirmation refused the upload (`reason` says why; the object was deleted). */
-  rejectedAt?: string;
-  createdAt: string;
 }
 
 export interface Assignment {
