@@ -46,15 +46,19 @@ async function competition(): Promise<boolean> {
   console.log("\nEach candidate's own view (GET /applications/{id}):");
   for (const [username, application] of Object.entries(outcome.applications)) {
     const refused = outcome.refusals[username];
-    const reason = application.reason ?? (refused ? `upload refused: ${refused.code} (${refused.title})` : undefined);
+    const reason = [refused ? `upload refused: ${refused.code}` : undefined, application.reason].filter(Boolean).join("; ") || undefined;
     console.log(`  ${username.padEnd(9)} ${application.status.padEnd(12)} rank ${application.rank ?? "-"}  total ${application.total ?? "-"}${reason ? `  reason: ${reason}` : ""}`);
   }
   console.log();
   return [
     verdict(outcome.applications[EXPECTED_WINNER]?.status === "appointed", `${EXPECTED_WINNER} appointed, as the rubric says`),
     verdict(
-      outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code === "document_type_unsupported" && outcome.applications[FAKE_DIPLOMA_HOLDER]?.status === "draft",
-      `${FAKE_DIPLOMA_HOLDER}'s fake PDF was refused on upload (${outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code}); the application never entered the competition`,
+      outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code === "document_type_unsupported",
+      `${FAKE_DIPLOMA_HOLDER}'s fake PDF was refused on upload (${outcome.refusals[FAKE_DIPLOMA_HOLDER]?.code})`,
+    ),
+    verdict(
+      outcome.applications[FAKE_DIPLOMA_HOLDER]?.status === "ineligible",
+      `${FAKE_DIPLOMA_HOLDER}'s fake swapped in after submission made the application ineligible (${outcome.applications[FAKE_DIPLOMA_HOLDER]?.reason})`,
     ),
   ].every(Boolean);
 }

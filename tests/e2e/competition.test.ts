@@ -42,13 +42,13 @@ describe("a competition from vacancy to appointment", () => {
     expect(outcome.results.ranking.map((entry: { total: number }) => entry.total)).toEqual([44.5, 21, 8.5]);
   });
 
-  it("refuses the diploma that is not really a PDF on upload, so that application never enters the ranking", () => {
+  it("refuses the diploma that is not really a PDF on upload, and catches it swapped in after submission", () => {
     expect(outcome.refusals[FAKE_DIPLOMA_HOLDER]).toMatchObject({ status: 422, code: "document_type_unsupported" });
     const fake = outcome.applications[FAKE_DIPLOMA_HOLDER]!;
-    expect(fake.status).toBe("draft");
-    expect(fake.rank).toBeUndefined();
-    // The candidate sees why: the refused document with its reason.
+    // The candidate sees why: the refused document with its reason, and the application's reason.
     expect(fake.documents).toContainEqual(expect.objectContaining({ kind: "diploma", status: "rejected", reason: "document_type_unsupported" }));
+    expect(fake).toMatchObject({ status: "ineligible", reason: "document_changed" });
+    expect(fake.rank).toBeUndefined();
     expect(outcome.results.ranking).toHaveLength(3);
   });
 

@@ -111,7 +111,7 @@ describe("faults injected into the competition workflow's tasks", () => {
     ids.hangs = await publishEmptyVacancy("Hung task");
 
     // (a) Throttled twice in two steps: the competition still completes, each step on its third attempt.
-    const competition = await openCompetition(client, () => {}, { closesInSeconds: 8 });
+    const competition = await openCompetition(client, () => {}, { closesInSeconds: 15 });
     ids.recovers = competition.vacancyId;
     await scoreSheets(client, competition);
     const outcome = await approveAndReadBack(client, () => {}, competition);

@@ -31,8 +31,8 @@ export const applicants: Applicant[] = [
     claims: { education: "higher_full_time", test: "pct_60_69", category: "first", experience: "years_1_3", courses: 0.5 },
   },
   {
-    // Would win on paper, but the diploma is not really a PDF: refused when the upload is confirmed, so the
-    // application can never be submitted and never reaches scoring.
+    // Would win on paper, but the diploma is not really a PDF: refused when the upload is confirmed, and
+    // caught again at the deadline when swapped in after a real one passed: ineligible, never scored.
     username: "teacher8",
     claims: { education: "master_or_specialist", degree: "doctorate", test: "pct_80_plus", category: "master", experience: "years_10_plus", administrative: "head", recommendation: "positive", studentAchievements: 3, ownAchievements: 5, methodical: 5, courses: 3 },
     fakeDiploma: true,
@@ -121,10 +121,22 @@ export async function openCompetition(client: AdalClient, log: Log, options: { c
       }
     }
     if (refusals[applicant.username]) {
-      log(`${applicant.username}'s diploma (a text file named .pdf) was refused on upload; the application cannot be submitted`, {
-        applicationId: application.body.id,
-        code: refusals[applicant.username]!.code,
+      log(`${applicant.username}'s diploma (a text file named .pdf) was refused on upload`, { code: refusals[applicant.username]!.code });
+      // The candidate then plays it cleverer: a real PDF to pass the check, and after submitting, the fake
+      // written over the same object. The deadline check re-hashes every document and catches the swap.
+      const registered = await client.request("POST", `/applications/${application.body.id}/documents`, {
+        token: session.token,
+        body: { kind: "diploma", fileName: "diploma.pdf", contentType: "application/pdf", size: PDF_BYTES.byteLength },
       });
+      expectStatus(registered, 201, `${applicant.username} registers a real diploma`);
+      await client.upload(registered.body.upload, PDF_BYTES, "application/pdf", "diploma.pdf");
+      const confirmed = await client.request("POST", `/applications/${application.body.id}/documents/${registered.body.documentId}/confirm`, { token: session.token });
+      expectStatus(confirmed, 200, `${applicant.username} confirms a real diploma`);
+      expectStatus(await client.request("POST", `/applications/${application.body.id}/submit`, { token: session.token }), 200, "submit");
+      const swapped = new Uint8Array(PDF_BYTES.byteLength).fill(0x20);
+      swapped.set(FAKE_PDF_BYTES.subarray(0, PDF_BYTES.byteLength));
+      await client.upload(registered.body.upload, swapped, "application/pdf", "diploma.pdf");
+      log(`${applicant.username} submitted with a real PDF, then wrote the fake over it`, { applicationId: application.body.id });
       continue;
     }
     expectStatus(await client.request("POST", `/applications/${application.body.id}/submit`, { token: session.token }), 200, "submit");
