@@ -1,5 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { nextAuditEvent, type AuditEvent } from "../../domain/audit/auditChain.ts";
+import { AppError } from "../../platform/errors/appError.ts";
 import { documentClient, tableName } from "./client.ts";
 import { queryAll } from "./items.ts";
 import { ConditionFailed, writeTransaction, type TransactItem } from "./transactions.ts";
@@ -27,7 +28,7 @@ async function latestEvent(caseId: string): Promise<AuditEvent | undefined> {
 }
 
 /** How often a writer that lost the race for the chain's next sequence number tries again. */
-const MAX_CHAIN_ATTEMPTS = 30;
+const MAX_CHAIN_ATTEMPTS = 40;
 
 /**
  * Commits `changes` together with the case's next audit event, so a state change and its record exist
@@ -49,10 +50,13 @@ export async function commitWithAudit(caseId: string, entry: AuditEntry, changes
       return event;
     } catch (error) {
       const lostRace = error instanceof ConditionFailed && error.index === changes.length;
-      if (!lostRace || attempt >= MAX_CHAIN_ATTEMPTS) throw error;
+      if (!lostRace) throw error;
+      // Still losing after this many tries means the case is too busy right now; nothing was written, so
+      // the client is told to retry (503) rather than that its request was wrong.
+      if (attempt >= MAX_CHAIN_ATTEMPTS) throw new AppError("service_busy", `The case ${caseId} is busy`);
       // Many writers on one busy case (the last minute before a deadline) would otherwise collide again at
       // once: full jitter over a growing window spreads them out.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
     }
   }
 }

@@ -232,6 +232,10 @@ export const errorCatalog = {
     status: 422,
     title: { en: "Name exactly one person or one school", ru: "Укажите ровно одного человека или одну школу", kk: "Дәл бір адамды немесе бір мектепті көрсетіңіз" },
   },
+  service_busy: {
+    status: 503,
+    title: { en: "The service is busy; please retry in a moment", ru: "Сервис занят; повторите через мгновение", kk: "Қызмет бос емес; сәлден кейін қайталаңыз" },
+  },
   internal_error: {
     status: 500,
     title: { en: "Something went wrong on our side", ru: "На нашей стороне произошла ошибка", kk: "Біз жақта қате орын алды" },

@@ -18,7 +18,12 @@ export function problemResponse(error: AppError, language: Language): APIGateway
   };
   return {
     statusCode: entry.status,
-    headers: { "content-type": "application/problem+json", "content-language": language },
+    headers: {
+      "content-type": "application/problem+json",
+      "content-language": language,
+      // A 503 is temporary by definition: tell clients when to retry (creates are idempotent by key).
+      ...(entry.status === 503 ? { "retry-after": "1" } : {}),
+    },
     body: JSON.stringify(body),
   };
 }

@@ -18,3 +18,14 @@ describe("the error catalog", () => {
     expect(fieldMessage("no_such_code", "en")).toBe("Is invalid");
   });
 });
+
+describe("problem responses", () => {
+  it("tell clients when to retry a 503, and only a 503", async () => {
+    const { problemFor } = await import("../../../functions/platform/http/problem.ts");
+    const busy = problemFor("service_busy", "ru");
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers).toMatchObject({ "retry-after": "1", "content-type": "application/problem+json", "content-language": "ru" });
+    expect(JSON.parse(busy.body as string)).toMatchObject({ code: "service_busy", status: 503, title: "Сервис занят; повторите через мгновение" });
+    expect(problemFor("invalid_state", "en").headers).not.toHaveProperty("retry-after");
+  });
+});
