@@ -1,5 +1,6 @@
 // The whole of Adal on AWS in one stack. Functions are not listed here: one exists per row of the route
-// table (functions/routes.ts) and one per task placeholder of the workflows (workflows/*.asl.json).
+// table (functions/routes.ts), one per task placeholder of the workflows (workflows/*.asl.json), and the
+// audit archive's stream consumer (auditArchive.ts).
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from "aws-cdk-lib";
 import * as cxapi from "aws-cdk-lib/cx-api";
 import {
@@ -11,12 +12,14 @@ import {
   UserPool,
   UserPoolGroup,
 } from "aws-cdk-lib/aws-cognito";
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
 import { ALL_ROLES } from "../../functions/platform/http/routeDefinition.ts";
+import { CfnWebACLAssociation } from "aws-cdk-lib/aws-wafv2";
 import { Alarms } from "./alarms.ts";
+import { AuditArchive } from "./auditArchive.ts";
 import { AppHttpApi } from "./httpApi.ts";
 import { Workflows } from "./workflows.ts";
 
@@ -32,6 +35,21 @@ function webOriginFrom(scope: Construct): string {
   return origin;
 }
 
+/**
+ * `-c webAclArn=arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>`: an existing regional web
+ * ACL to put in front of the user pool's sign-in endpoints. WAF cannot be attached to an HTTP API; the
+ * API gets it through the CloudFront distribution in front of it (docs/security.md, "AWS hardening").
+ */
+function webAclArnFrom(scope: Construct): string | undefined {
+  const arn: unknown = scope.node.tryGetContext("webAclArn");
+  if (arn === undefined || arn === "") return undefined;
+  // A CloudFront (global) web ACL cannot protect a regional resource; refuse it before deploy does.
+  if (typeof arn !== "string" || !/^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[^/\s]+\/[^/\s]+$/.test(arn)) {
+    throw new Error(`Context webAclArn must be a regional WAFv2 web ACL ARN, got ${JSON.stringify(arn)}`);
+  }
+  return arn;
+}
+
 export class AdalStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -39,6 +57,7 @@ export class AdalStack extends Stack {
     // whatever feature flags the app that builds this stack sets.
     this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const webOrigin = webOriginFrom(this);
+    const webAclArn = webAclArnFrom(this);
 
     const table = new Table(this, "Table", {
       partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
@@ -48,6 +67,8 @@ export class AdalStack extends Stack {
       deletionProtection: true,
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Feeds the audit archive; new images are all it needs.
+      stream: StreamViewType.NEW_IMAGE,
     });
     for (const index of tableDefinition.globalSecondaryIndexes) {
       table.addGlobalSecondaryIndex({
@@ -95,6 +116,8 @@ export class AdalStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const auditArchive = new AuditArchive(this, "AuditArchive", { table, accessLogs });
+
     const userPool = new UserPool(this, "Users", {
       // Accounts are created by administrators: who may act as HR or expert is not self-declared.
       selfSignUpEnabled: false,
@@ -125,6 +148,9 @@ export class AdalStack extends Stack {
       id: "AwsSolutions-COG8",
       reason: "The Plus feature plan (threat protection) is billed per monthly active user; for a public-sector pilot the Essentials plan with admin-created accounts and a 12-character password policy is the accepted trade-off. Revisit before opening to all candidates.",
     });
+    if (webAclArn) {
+      new CfnWebACLAssociation(this, "UserPoolWebAcl", { resourceArn: userPool.userPoolArn, webAclArn });
+    }
     for (const role of ALL_ROLES) {
       new UserPoolGroup(this, `Group-${role}`, { userPool, groupName: role });
     }
@@ -155,7 +181,9 @@ export class AdalStack extends Stack {
       functions: new Map([
         ...[...api.routeFunctions].map(([name, fn]) => [`route-${name}`, fn] as const),
         ...[...workflows.taskFunctions].map(([name, fn]) => [`task-${name}`, fn] as const),
+        ["stream-archiveAuditEvents", auditArchive.fn],
       ]),
+      deadLetterQueues: new Map([["auditArchive", auditArchive.deadLetterQueue]]),
     });
 
     new CfnOutput(this, "ApiUrl", { value: api.stage.url });
@@ -163,6 +191,7 @@ export class AdalStack extends Stack {
     new CfnOutput(this, "UserPoolClientId", { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, "DocumentsBucketName", { value: documents.bucketName });
     new CfnOutput(this, "TableName", { value: table.tableName });
+    new CfnOutput(this, "AuditArchiveBucketName", { value: auditArchive.bucket.bucketName });
     new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
   }
 }

@@ -1,11 +1,13 @@
 // Alarms on what must not fail silently: workflow executions that fail or time out, and functions that
-// throw (handlers answer expected errors themselves, so a Lambda error is a crash or a timeout).
+// throw (handlers answer expected errors themselves, so a Lambda error is a crash or a timeout), and
+// dead-letter queues that hold anything (asynchronous work that gave up after its retries).
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import type { StateMachine } from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
@@ -13,6 +15,8 @@ import { Construct } from "constructs";
 export interface AlarmsProps {
   stateMachines: ReadonlyMap<string, StateMachine>;
   functions: ReadonlyMap<string, IFunction>;
+  /** Dead-letter queues by name: one message in any of them is work that was given up on. */
+  deadLetterQueues?: ReadonlyMap<string, IQueue>;
 }
 
 export class Alarms extends Construct {
@@ -52,6 +56,10 @@ export class Alarms extends Construct {
     // One alarm per function: an alarm's metric math may combine at most 10 metrics.
     for (const [name, fn] of props.functions) {
       this.alarm(`${name}Errors`, fn.metricErrors({ period, statistic: "Sum" }), `Adal function ${name} threw or timed out`);
+    }
+    for (const [name, queue] of props.deadLetterQueues ?? []) {
+      // Maximum, not Sum: the metric is a gauge, and one message left over is as much a problem as many.
+      this.alarm(`${name}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible({ period, statistic: "Maximum" }), `Adal dead-letter queue ${name} holds messages`);
     }
   }
 

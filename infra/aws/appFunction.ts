@@ -3,7 +3,7 @@
 import * as path from "node:path";
 import { Duration, Stack, Validations } from "aws-cdk-lib";
 import type { CfnElement } from "aws-cdk-lib";
-import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Role, ServicePrincipal, type PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -20,11 +20,19 @@ export interface AppFunctionProps {
   timeout: Duration;
   memorySize: number;
   grants: readonly Grant[];
-  targets: GrantTargets;
+  /** What the grants name; only a function without grants may leave it out. */
+  targets?: GrantTargets;
+  /**
+   * For a function outside the route and task tables (the audit archive's stream consumer): statements
+   * naming resources the grants do not cover, and the variables that name those resources.
+   */
+  statements?: readonly PolicyStatement[];
+  environment?: Readonly<Record<string, string>>;
 }
 
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
@@ -32,12 +40,16 @@ export class AppFunction extends Construct {
     // A role of its own instead of the default one with the AWS-managed basic execution policy, which
     // would let every function write every log group in the account.
     const role = new Role(this, "Role", { assumedBy: new ServicePrincipal("lambda.amazonaws.com") });
+    this.role = role;
     logGroup.grantWrite(role);
+    const targets = props.targets;
+    if (!targets && props.grants.length > 0) throw new Error(`Function ${props.module} has grants but no targets`);
     for (const grant of props.grants) {
-      for (const statement of grantStatements(grant, props.targets)) role.addToPrincipalPolicy(statement);
+      for (const statement of grantStatements(grant, targets!)) role.addToPrincipalPolicy(statement);
     }
-    if (props.grants.some((grant) => grant.startsWith("bucket:"))) {
-      const bucketId = Stack.of(this).getLogicalId(props.targets.bucket.node.defaultChild as CfnElement);
+    for (const statement of props.statements ?? []) role.addToPrincipalPolicy(statement);
+    if (targets && props.grants.some((grant) => grant.startsWith("bucket:"))) {
+      const bucketId = Stack.of(this).getLogicalId(targets.bucket.node.defaultChild as CfnElement);
       for (const pattern of DOCUMENT_KEY_PATTERNS) {
         Validations.of(role).acknowledge({
           id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${pattern}]`,
@@ -59,7 +71,7 @@ export class AppFunction extends Construct {
       timeout: props.timeout,
       role,
       logGroup,
-      environment: grantEnvironment(props.grants, props.targets),
+      environment: { ...(targets ? grantEnvironment(props.grants, targets) : {}), ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         mainFields: ["module", "main"],

@@ -33,8 +33,10 @@ const grantActions: Record<Grant, string[]> = {
 const ownLogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
 // The only statements allowed Resource "*": those CDK adds to a state machine role for logging and X-Ray,
-// whose APIs have no resource-level permissions.
+// and to the audit archive's stream consumer for listing streams, whose APIs have no resource-level
+// permissions.
 const wildcardResourceActions = [
+  "dynamodb:ListStreams",
   "logs:CreateLogDelivery",
   "logs:DeleteLogDelivery",
   "logs:DescribeLogGroups",
@@ -172,13 +174,16 @@ describe("table", () => {
   });
 });
 
-describe("documents bucket", () => {
-  const documentsBucket = () => {
-    const found = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.VersioningConfiguration);
-    expect(found).toHaveLength(1);
-    return found[0]!;
-  };
+/** The documents bucket: the versioned one without Object Lock (that is the audit archive). */
+function documentsBucket(): [string, CfnResource] {
+  const found = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.VersioningConfiguration && !bucket.Properties.ObjectLockEnabled);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
 
+const ARCHIVER_DESCRIPTION = "Adal audit archive stream consumer";
+
+describe("documents bucket", () => {
   it("is encrypted, versioned, private, logged and retained", () => {
     const [, bucket] = documentsBucket();
     const p = bucket.Properties!;
@@ -223,11 +228,12 @@ describe("documents bucket", () => {
 });
 
 describe("functions", () => {
-  it("exist once per route row and once per workflow task placeholder", () => {
+  it("exist once per route row, once per workflow task placeholder, plus the audit archive's stream consumer", () => {
     expect(expectedTasks.length).toBeGreaterThan(0);
-    expect(ofType("AWS::Lambda::Function")).toHaveLength(routeList.length + expectedTasks.length);
+    expect(ofType("AWS::Lambda::Function")).toHaveLength(routeList.length + expectedTasks.length + 1);
     for (const route of routeList) functionByDescription(`Adal ${route.method} ${route.path}`);
     for (const task of expectedTasks) functionByDescription(`Adal workflow task ${task}`);
+    functionByDescription(ARCHIVER_DESCRIPTION);
   });
 
   it("all run bundled ESM on nodejs24.x, arm64, with their own log group", () => {
@@ -303,9 +309,13 @@ describe("IAM", () => {
     const wildcard = allStatements.filter((s) => asArray(s.Resource).some((r) => typeof r === "string" && r.includes("*")));
     expect(sorted(wildcard.flatMap((s) => asArray(s.Action)))).toEqual(wildcardResourceActions);
     const functionRoles = new Set(ofType("AWS::Lambda::Function").map(([, fn]) => getAttId(fn.Properties!.Role)!));
+    // Among function roles, only the archiver's lists streams, which has no narrower resource to name.
+    const archiverRoleId = getAttId(functionByDescription(ARCHIVER_DESCRIPTION)[1].Properties!.Role);
     for (const roleId of functionRoles) {
       for (const statement of statementsOfRole(roleId)) {
-        expect(asArray(statement.Resource), roleId).not.toContain("*");
+        if (!asArray(statement.Resource).includes("*")) continue;
+        expect(roleId).toBe(archiverRoleId);
+        expect(statement.Action, roleId).toBe("dynamodb:ListStreams");
       }
     }
   });
@@ -313,7 +323,7 @@ describe("IAM", () => {
 
 describe("document objects", () => {
   it("are granted under the applications/ and attestations/ prefixes only, for uploads and reads alike", () => {
-    const [bucketId] = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.VersioningConfiguration)[0]!;
+    const [bucketId] = documentsBucket();
     const functionIds = [
       ...routeList.filter((route) => route.grants.some((g) => g.startsWith("bucket:"))).map((route) => functionByDescription(`Adal ${route.method} ${route.path}`)[0]),
       ...expectedTasks.filter((task) => grantsOfTask(task).some((g) => g.startsWith("bucket:"))).map((task) => functionByDescription(`Adal workflow task ${task}`)[0]),
@@ -476,6 +486,142 @@ describe("workflows", () => {
   });
 });
 
+describe("audit archive", () => {
+  const archiveBucket = (): [string, CfnResource] => {
+    const found = ofType("AWS::S3::Bucket").filter(([, bucket]) => bucket.Properties?.ObjectLockEnabled);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  const deadLetterQueue = () => onlyOfType("AWS::SQS::Queue");
+  const archiverRoleStatements = () => statementsOfFunction(functionByDescription(ARCHIVER_DESCRIPTION)[0]);
+  // Anything that could remove, replace early or unlock an archived version.
+  const forbiddenOnArchive = /^s3:(\*|Delete.*|PutObjectRetention|PutObjectLegalHold|BypassGovernanceRetention|PutBucketObjectLockConfiguration|PutLifecycleConfiguration|PutBucketPolicy|PutBucketVersioning)$/;
+
+  it("is a versioned, private, SSL-only, logged, retained bucket with Object Lock in compliance mode for ten years", () => {
+    const [bucketId, bucket] = archiveBucket();
+    const p = bucket.Properties!;
+    expect(bucket.DeletionPolicy).toBe("Retain");
+    expect(p.ObjectLockEnabled).toBe(true);
+    expect(p.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: "Enabled", Rule: { DefaultRetention: { Mode: "COMPLIANCE", Days: 3650 } } });
+    expect(p.VersioningConfiguration).toEqual({ Status: "Enabled" });
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }]);
+    expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(refId(p.LoggingConfiguration?.DestinationBucketName)).toBe(refId(documentsBucket()[1].Properties!.LoggingConfiguration.DestinationBucketName));
+    const policies = ofType("AWS::S3::BucketPolicy").filter(([, policy]) => refId(policy.Properties?.Bucket) === bucketId);
+    expect(policies).toHaveLength(1);
+    expect(policies[0]![1].Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+  });
+
+  it("takes its retention from context auditRetentionDays, refusing anything but a whole number of days", () => {
+    const retained = Template.fromStack(buildStack({ auditRetentionDays: "30" })).findResources("AWS::S3::Bucket", { Properties: { ObjectLockEnabled: true } });
+    expect(Object.values(retained).map((bucket) => bucket.Properties.ObjectLockConfiguration.Rule.DefaultRetention)).toEqual([{ Mode: "COMPLIANCE", Days: 30 }]);
+    for (const bad of ["ten years", "0", -1, 1.5]) expect(() => buildStack({ auditRetentionDays: bad }), String(bad)).toThrow(/auditRetentionDays/);
+  });
+
+  it("is fed by the table's stream, with new images", () => {
+    const [, table] = onlyOfType("AWS::DynamoDB::Table");
+    expect(table.Properties!.StreamSpecification).toEqual({ StreamViewType: "NEW_IMAGE" });
+  });
+
+  it("is written by a function that may only put objects under audit/, read the stream and dead-letter", () => {
+    const [archiverId, archiver] = functionByDescription(ARCHIVER_DESCRIPTION);
+    const [bucketId] = archiveBucket();
+    const [queueId] = deadLetterQueue();
+    const [tableId] = onlyOfType("AWS::DynamoDB::Table");
+    expect(archiver.Properties!.Environment.Variables).toEqual({ AUDIT_ARCHIVE_BUCKET_NAME: { Ref: bucketId } });
+    const statements = archiverRoleStatements();
+    expect(sorted(statements.flatMap((s) => asArray(s.Action)))).toEqual(
+      sorted([
+        ...ownLogActions,
+        "s3:PutObject",
+        "sqs:SendMessage",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+        "dynamodb:ListStreams",
+        "dynamodb:DescribeStream",
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+      ]),
+    );
+    for (const statement of statements) {
+      expect(statement.Effect).toBe("Allow");
+      for (const action of asArray(statement.Action)) expect(action, archiverId).not.toMatch(forbiddenOnArchive);
+    }
+    const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith("s3:")));
+    expect(s3.map((s) => s.Resource)).toEqual([{ "Fn::Join": ["", [{ "Fn::GetAtt": [bucketId, "Arn"] }, "/audit/*"]] }]);
+    const sqs = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith("sqs:")));
+    expect(sqs.map((s) => s.Resource)).toEqual([{ "Fn::GetAtt": [queueId, "Arn"] }]);
+    const streamRead = statements.filter((s) => asArray(s.Action).includes("dynamodb:GetRecords"));
+    expect(streamRead.map((s) => s.Resource)).toEqual([{ "Fn::GetAtt": [tableId, "StreamArn"] }]);
+  });
+
+  it("is out of reach of every other role: none names the archive bucket", () => {
+    const [bucketId] = archiveBucket();
+    const archiverRoleId = getAttId(functionByDescription(ARCHIVER_DESCRIPTION)[1].Properties!.Role);
+    for (const [policyId, policy] of ofType("AWS::IAM::Policy")) {
+      if (asArray(policy.Properties!.Roles).some((role) => refId(role) === archiverRoleId)) continue;
+      expect(JSON.stringify(policy.Properties!.PolicyDocument), policyId).not.toContain(`"${bucketId}"`);
+    }
+  });
+
+  it("consumes audit items only, bisecting and retrying failed batches, reporting single failures, then dead-lettering", () => {
+    const [, mapping] = onlyOfType("AWS::Lambda::EventSourceMapping");
+    const p = mapping.Properties!;
+    expect(refId(p.FunctionName)).toBe(functionByDescription(ARCHIVER_DESCRIPTION)[0]);
+    expect(p.EventSourceArn).toEqual({ "Fn::GetAtt": [onlyOfType("AWS::DynamoDB::Table")[0], "StreamArn"] });
+    expect(p.StartingPosition).toBe("TRIM_HORIZON");
+    expect(p.FilterCriteria.Filters.map((filter: { Pattern: string }) => JSON.parse(filter.Pattern))).toEqual([
+      { eventName: ["INSERT", "MODIFY", "REMOVE"], dynamodb: { Keys: { SK: { S: [{ prefix: "AUDIT#" }] } } } },
+    ]);
+    expect(p.BisectBatchOnFunctionError).toBe(true);
+    expect(p.MaximumRetryAttempts).toBe(5);
+    expect(p.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+    expect(p.DestinationConfig).toEqual({ OnFailure: { Destination: { "Fn::GetAtt": [deadLetterQueue()[0], "Arn"] } } });
+  });
+
+  it("dead-letters to an encrypted, SSL-only queue that keeps messages 14 days and alarms on the first one", () => {
+    const [queueId, queue] = deadLetterQueue();
+    expect(queue.Properties!.SqsManagedSseEnabled).toBe(true);
+    expect(queue.Properties!.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    const [, queuePolicy] = onlyOfType("AWS::SQS::QueuePolicy");
+    expect(queuePolicy.Properties!.Queues).toEqual([{ Ref: queueId }]);
+    expect(queuePolicy.Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+    const [topicId] = onlyOfType("AWS::SNS::Topic");
+    const alarms = ofType("AWS::CloudWatch::Alarm").filter(([, alarm]) => alarm.Properties!.MetricName === "ApproximateNumberOfMessagesVisible");
+    expect(alarms).toHaveLength(1);
+    const alarm = alarms[0]![1].Properties!;
+    expect(alarm.Namespace).toBe("AWS/SQS");
+    expect(alarm.Dimensions).toEqual([{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }]);
+    expect(alarm.ComparisonOperator).toBe("GreaterThanOrEqualToThreshold");
+    expect(alarm.Threshold).toBe(1);
+    expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+});
+
+describe("WAF", () => {
+  const webAclArn = "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/adal/0a1b2c3d-1111-2222-3333-444455556666";
+
+  it("associates no web ACL unless context webAclArn names one", () => {
+    expect(ofType("AWS::WAFv2::WebACLAssociation")).toEqual([]);
+  });
+
+  it("associates the given regional web ACL with the user pool", () => {
+    const withAcl = Template.fromStack(buildStack({ webAclArn }));
+    const associations = Object.values(withAcl.findResources("AWS::WAFv2::WebACLAssociation"));
+    const [userPoolId] = Object.keys(withAcl.findResources("AWS::Cognito::UserPool"));
+    expect(associations.map((a) => a.Properties)).toEqual([{ WebACLArn: webAclArn, ResourceArn: { "Fn::GetAtt": [userPoolId, "Arn"] } }]);
+  });
+
+  it("refuses a CloudFront-scope or malformed web ACL ARN", () => {
+    expect(() => buildStack({ webAclArn: webAclArn.replace("regional", "global") })).toThrow(/webAclArn/);
+    expect(() => buildStack({ webAclArn: "adal" })).toThrow(/webAclArn/);
+  });
+});
+
 describe("users", () => {
   it("is an admin-managed pool with a strong password policy, the four role groups and schoolId", () => {
     const [, pool] = onlyOfType("AWS::Cognito::UserPool");
@@ -498,7 +644,7 @@ describe("users", () => {
 });
 
 describe("alarms", () => {
-  it("watch failed and timed-out executions and every function's errors, notifying an encrypted SSL-only topic", () => {
+  it("watch failed and timed-out executions, every function's errors and the dead-letter queue, notifying an encrypted SSL-only topic", () => {
     const [topicId, topic] = onlyOfType("AWS::SNS::Topic");
     expect(getAttId(topic.Properties!.KmsMasterKeyId)).toBeDefined();
     const [, topicPolicy] = onlyOfType("AWS::SNS::TopicPolicy");
@@ -517,7 +663,7 @@ describe("alarms", () => {
 
 describe("stack", () => {
   it("outputs what a client and an operator need", () => {
-    for (const output of ["ApiUrl", "UserPoolId", "UserPoolClientId", "DocumentsBucketName", "TableName", "AlarmTopicArn"]) {
+    for (const output of ["ApiUrl", "UserPoolId", "UserPoolClientId", "DocumentsBucketName", "TableName", "AuditArchiveBucketName", "AlarmTopicArn"]) {
       template.hasOutput(output, {});
     }
   });
