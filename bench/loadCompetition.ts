@@ -25,7 +25,7 @@ import { keys, partitions } from "../functions/adapters/dynamo/keys.ts";
 import { verifyAuditChain } from "../functions/domain/audit/auditChain.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../infra/local/awsLocal.ts";
 import { AdalClient, type ApiResponse, type Session } from "../infra/local/client/adalClient.ts";
-import { PDF_BYTES, PNG_BYTES } from "../infra/local/demo/competitionScenario.ts";
+import { PDF_BYTES, PNG_BYTES, scoreSheetFor } from "../infra/local/demo/competitionScenario.ts";
 import { hashPassword } from "../infra/local/identity/passwords.ts";
 import { startLocalStack, TABLE_NAME } from "../infra/local/localStack.ts";
 import { DEMO_PASSWORD } from "../infra/local/seed/demoRegion.ts";
@@ -92,18 +92,6 @@ function commissionItem(): Record<string, unknown> {
     ...keys.commission(id), GSI1PK: partitions.commissions("competition", "school", SECOND_SCHOOL), GSI1SK: `${createdAt}#${id}`,
     type: "commission", id, kind: "competition", level: "school", territory: SECOND_SCHOOL, schoolId: SECOND_SCHOOL, members, createdAt,
   };
-}
-
-/** A sheet as a careful expert fills it: each claim confirmed, every unclaimed criterion at its lowest (as the demo does). */
-function scoreSheetFor(rubric: { criteria: { id: string; options?: { id: string; points: number }[]; min?: number }[] }, claims: Record<string, string | number>) {
-  const scores: Record<string, string | number> = {};
-  for (const criterion of rubric.criteria) {
-    const claimed = claims[criterion.id];
-    if (claimed !== undefined) scores[criterion.id] = claimed;
-    else if (criterion.options) scores[criterion.id] = [...criterion.options].sort((a, b) => a.points - b.points).find((o) => o.points >= 0)?.id ?? criterion.options[0]!.id;
-    else scores[criterion.id] = criterion.min ?? 0;
-  }
-  return scores;
 }
 
 async function countSheets(endpoint: string, caseId: string): Promise<number> {

@@ -6,6 +6,7 @@ import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { config } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { createIdempotently } from "../idempotentCreate.ts";
+import type { StoredDocument } from "../../domain/documents/storedDocument.ts";
 
 // Registering a document is the same for a competition application and an attestation portfolio: the
 // declared kind, type and size are checked, the server chooses the object key under the owner's prefix,
@@ -23,16 +24,7 @@ export interface DocumentDeclarationBody {
 }
 
 /** A document record as registered, before it is attached to its owner (applicationId / attestationId). */
-export interface RegisteredDocument {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  key: string;
-  status: "pending";
-  createdAt: string;
-}
+export type RegisteredDocument = Pick<StoredDocument, "id" | "kind" | "fileName" | "contentType" | "size" | "key" | "createdAt"> & { status: "pending" };
 
 export interface DocumentRegistration {
   user: CurrentUser;

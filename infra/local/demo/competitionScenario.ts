@@ -48,7 +48,7 @@ function expectStatus(response: { status: number; body: unknown }, status: numbe
 }
 
 /** Scores a sheet as a careful expert would: each claim confirmed, every unclaimed criterion at its lowest. */
-function scoreSheetFor(rubric: { criteria: { id: string; options?: { id: string; points: number }[]; min?: number }[] }, claims: Record<string, string | number>) {
+export function scoreSheetFor(rubric: { criteria: { id: string; options?: { id: string; points: number }[]; min?: number }[] }, claims: Record<string, string | number>) {
   const scores: Record<string, string | number> = {};
   for (const criterion of rubric.criteria) {
     const claimed = claims[criterion.id];
