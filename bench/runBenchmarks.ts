@@ -1,4 +1,5 @@
-// All benchmarks of issue #5: `npm run bench`. Runs the cold-start benchmark (bench/coldStart.ts) and the
+// All benchmarks of issue #5: `npm run bench`. Runs the cold-start benchmark (bench/coldStart.ts), the
+// request-overhead benchmark (bench/requestOverhead.ts, local stack in this process, ~25 s) and the
 // national-scale assignment benchmark (bench/assignmentScale.ts, in a child process of its own so its
 // 0.5 GB heap and CPU do not share a process with anything timed here), takes the latest
 // bench/results/load.json if `npm run bench:load` has written one, writes the summary to
@@ -14,6 +15,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ScaleFigures } from "./assignmentScale.ts";
 import { runColdStart, type BundleFigures, type ColdStartFigures } from "./coldStart.ts";
+import { runRequestOverhead, type OverheadFigures } from "./requestOverhead.ts";
 
 const resultsFile = fileURLToPath(new URL("./results.json", import.meta.url));
 const loadFile = fileURLToPath(new URL("./results/load.json", import.meta.url));
@@ -27,6 +29,9 @@ const started = performance.now();
 
 log("bench: cold start");
 const coldStart = await runColdStart({ runs: 20, log });
+
+log("bench: request overhead (in-process handlers against raw DocumentClient calls, DynamoDB Local)");
+const overhead: OverheadFigures = await runRequestOverhead({ runs: 200, warmups: 20, log });
 
 log("bench: assignment scale (80,000 cases, 5,000 members; child process)");
 const scaleScript =
@@ -76,6 +81,7 @@ const results = {
   },
   wallSeconds: 0,
   coldStart,
+  overhead,
   assignment: {
     options: scale.options,
     reference: firstFit.name,
@@ -210,6 +216,33 @@ function loadTable(): string {
   ].join("\n");
 }
 
+function overheadTable(figures: OverheadFigures): string {
+  const percent = (value: number): string => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(0)} %`;
+  return [
+    `Run of ${figures.at.slice(0, 16).replace("T", " ")} UTC, Node ${figures.node}; ${figures.runs} timed invocations per route after ${figures.warmups} warm-ups, ` +
+      `in-process handlers against the same DynamoDB commands replayed through a plain DocumentClient, both on DynamoDB Local; ` +
+      `times as ratios against the raw p50 of the same route. Target: overhead ≤ ${(figures.target * 100).toFixed(0)} %.`,
+    "",
+    table(
+      ["route", "ours p50 ÷ raw p50", "ours p99 ÷ raw p50", "raw p99 ÷ raw p50", "overhead", `≤ ${(figures.target * 100).toFixed(0)} %`, "DynamoDB requests", "by command", "scans", "failures"],
+      figures.routes.map((r) => [
+        `\`${r.route}\``,
+        fixed(r.ours.p50 / r.raw.p50),
+        fixed(r.ours.p99 / r.raw.p50),
+        fixed(r.raw.p99 / r.raw.p50),
+        percent(r.overhead),
+        mark(r.overheadPass),
+        r.dynamoRequestsPerInvocation,
+        Object.entries(r.commands).map(([name, count]) => `${name.replace(/Command$/, "")} ${count}`).join(", "),
+        r.scans === 0 ? "none" : `**${r.scans}**`,
+        r.failures + r.rawReplayErrors === 0 ? "0" : `${r.failures} ours, ${r.rawReplayErrors} raw`,
+      ]),
+    ),
+    "",
+    ...figures.notMeasured.map((n) => `Not measured: \`${n.route}\` — ${n.reason}.`),
+  ].join("\n");
+}
+
 function replaceSection(document: string, name: string, body: string): string {
   const open = `<!-- bench:${name} -->`;
   const close = `<!-- /bench:${name} -->`;
@@ -221,6 +254,7 @@ function replaceSection(document: string, name: string, body: string): string {
 
 let document = readFileSync(docsFile, "utf8");
 document = replaceSection(document, "coldstart", coldStartTables(coldStart));
+document = replaceSection(document, "overhead", overheadTable(overhead));
 document = replaceSection(document, "assignment", assignmentTable());
 document = replaceSection(document, "load", loadTable());
 writeFileSync(docsFile, document);
@@ -228,5 +262,6 @@ writeFileSync(docsFile, document);
 log(
   `bench: done in ${results.wallSeconds} s — cold start: ${coldStart.summary.bothPass}/${coldStart.summary.functions} functions within both targets ` +
     `(${coldStart.summary.sizePass} size, ${coldStart.summary.loadPass} load); bare reference ${coldStart.references[0]!.loadMs.p50} ms p50; ` +
+    `request overhead ${overhead.routes.map((r) => `${r.route} ${(r.overhead * 100).toFixed(0)} %`).join(", ")}; ` +
     `assignment engine ${ratio(engine.wallMs, firstFit.wallMs)} × first-fit wall time. Wrote bench/results.json and docs/performance.md.`,
 );
