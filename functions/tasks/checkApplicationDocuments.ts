@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { getApplication, listDocuments, updateApplication, updateDocument } from "../adapters/dynamo/applicationRecords.ts";
 import { commitWithAudit } from "../adapters/dynamo/auditLog.ts";
-import { decideEligibility, ineligibilityTexts } from "../domain/competition/documentCheck.ts";
+import { decideEligibility, ineligibilityReason, ineligibilityTexts } from "../domain/competition/documentCheck.ts";
 import { passedDocumentCheck } from "../domain/competition/lifecycle.ts";
 import type { Application } from "../domain/competition/records.ts";
 import { logger } from "../platform/logger.ts";
@@ -33,10 +33,7 @@ export const handler = async (input: unknown): Promise<Output> => {
     : {
         status: "ineligible" as const,
         checkedAt,
-        reason: decision.code,
-        reasonCode: decision.code,
-        reasonText: ineligibilityTexts[decision.code],
-        reasonDocumentKind: decision.kind,
+        ...ineligibilityReason(decision, ineligibilityTexts),
       };
   try {
     await commitWithAudit(

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { listAttestationDocuments, updateAttestation, updateAttestationDocument, updateAttestationWhere } from "../adapters/dynamo/attestationRecords.ts";
 import { commitWithAudit } from "../adapters/dynamo/auditLog.ts";
 import { when } from "../adapters/dynamo/updates.ts";
-import { attestationIneligibilityTexts, decideEligibility } from "../domain/competition/documentCheck.ts";
+import { attestationIneligibilityTexts, decideEligibility, ineligibilityReason } from "../domain/competition/documentCheck.ts";
 import type { Attestation } from "../domain/attestation/records.ts";
 import { requiredAttestationDocuments } from "../domain/documents/documentRules.ts";
 import { logger } from "../platform/logger.ts";
@@ -44,10 +44,7 @@ export const handler = async (input: unknown): Promise<Output> => {
         status: "ineligible",
         checkedAt,
         updatedAt: checkedAt,
-        reason: decision.code,
-        reasonCode: decision.code,
-        reasonText: attestationIneligibilityTexts[decision.code],
-        reasonDocumentKind: decision.kind,
+        ...ineligibilityReason(decision, attestationIneligibilityTexts),
       });
   try {
     await commitWithAudit(

@@ -126,3 +126,8 @@ export function decideEligibility(
     ? { eligible: false, code: "document_not_uploaded", kind, documentId: abandoned.documentId }
     : { eligible: false, code: "required_document_missing", kind };
 }
+
+/** The reason fields an ineligible case records, the same for an application and a portfolio. */
+export function ineligibilityReason(decision: Extract<EligibilityDecision, { eligible: false }>, texts: Record<IneligibilityCode, LocalizedReason>) {
+  return { reason: decision.code, reasonCode: decision.code, reasonText: texts[decision.code], reasonDocumentKind: decision.kind };
+}
