@@ -22,6 +22,8 @@ export const BUCKET_NAME = "adal-documents";
 /** Written into the data folder while a stack serves it: `{ pid, url, env }`. */
 export const RUNNING_STACK_FILE = "running-stack.json";
 const workflowsDir = fileURLToPath(new URL("../../workflows/", import.meta.url));
+/** Where `npm run build:web` (Vite) writes the web app. */
+export const WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 /** The Lambda timeout task handlers are told about through their context. */
 const TASK_TIMEOUT_MS = 60_000;
 /** How long close() lets running workflow tasks finish before it stops the table under them. */
@@ -36,6 +38,10 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Structured log lines; JSON on stderr by default. */
   log?: LocalLog;
+  /** The built web app served at the gateway's `/`; web/dist by default. */
+  webDir?: string;
+  /** More page origins the documents bucket answers CORS for (e.g. a Vite dev server); the gateway's always. */
+  pageOrigins?: readonly string[];
   /** Only warnings and errors reach the log. */
   quiet?: boolean;
   /**
@@ -215,9 +221,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       signingKey: await loadSigningKey(dataDir),
       findUser: dynamoUserFinder(documentClient, TABLE_NAME),
       loadHandler,
+      webDir: options.webDir ?? WEB_DIST_DIR,
       log,
     });
     closers.push({ name: "gateway", close: gateway.close });
+    // The page may be opened under either loopback name; each is its own origin to a browser.
+    await s3.value.allowOrigins([gateway.url, `http://localhost:${gateway.port}`, ...(options.pageOrigins ?? [])]);
 
     if (dataDir !== undefined) {
       // Command-line tools (verify-audit, verify-assignment) find the running stack's services here.

@@ -14,6 +14,7 @@ import { httpApiEvent, newRequestId } from "./event.ts";
 import { login } from "./login.ts";
 import { fromHandlerResult, type HttpResponse } from "./response.ts";
 import { compileRoutes, matchRoute } from "./routing.ts";
+import { staticSite } from "./staticSite.ts";
 
 /** HTTP API's request payload limit. */
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   routes?: readonly RouteDefinition[];
   /** Resolves a route's `handler` module path; by default imports `functions/<handler>.ts`. */
   loadHandler?: HandlerLoader;
+  /** A built web app (Vite's outDir) served at `/` for GET and HEAD requests that no route matches. */
+  webDir?: string;
   log?: LocalLog;
 }
 
@@ -86,6 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { signingKey, findUser, log = stderrLog } = options;
   const routes = compileRoutes(options.routes ?? routeList);
   const loadHandler = options.loadHandler ?? createHandlerLoader();
+  const site = options.webDir === undefined ? undefined : staticSite(options.webDir);
   let issuer = "";
 
   async function respond(request: IncomingMessage, requestId: string, receivedAt: Date): Promise<{ routeKey: string | null; response: HttpResponse }> {
@@ -105,7 +109,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     const match = matchRoute(routes, method, rawPath);
-    if (match.kind === "not_found") return { routeKey: null, response: problem("route_not_found", language) };
+    if (match.kind === "not_found") {
+      // The API keeps priority: the app's files are what is left once no route matches the path.
+      const file = await site?.(method, rawPath, request.headers["if-none-match"]);
+      return { routeKey: null, response: file ?? problem("route_not_found", language) };
+    }
     if (match.kind === "method_not_allowed") {
       return { routeKey: null, response: problem("method_not_allowed", language, { allow: match.allow.join(", ") }) };
     }
