@@ -1,0 +1,127 @@
+import { getToken, storeSession } from "../auth/token.ts";
+import { currentLanguage, t } from "../i18n/index.ts";
+
+export type FieldProblem = { path: string; code: string; message: string };
+
+/** An API refusal as the problem+json body describes it; messages already follow the UI language. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly fields?: FieldProblem[];
+  readonly retryAfter?: number;
+
+  constructor(init: { status: number; code: string; title: string; detail?: string; fields?: FieldProblem[]; retryAfter?: number }) {
+    super(init.detail ?? init.title);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail ?? init.title;
+    if (init.fields) this.fields = init.fields;
+    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+  }
+}
+
+type Problem = { title?: string; code?: string; detail?: string; errors?: FieldProblem[] };
+
+export type Query = Record<string, string | number | undefined>;
+
+export function buildPath(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function networkError(): ApiError {
+  return new ApiError({ status: 0, code: "network_error", title: t("common:error.network") });
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let problem: Problem = {};
+  try {
+    problem = (await response.json()) as Problem;
+  } catch {
+    // A proxy's HTML error page: keep the status, say it in our words.
+  }
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return new ApiError({
+    status: response.status,
+    code: problem.code ?? `http_${response.status}`,
+    title: problem.title ?? t("common:error.unexpected", { status: response.status }),
+    ...(problem.detail !== undefined ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { fields: problem.errors } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+  });
+}
+
+export async function api<T>(
+  method: "GET" | "POST",
+  path: string,
+  options: { body?: unknown; query?: Query; idempotencyKey?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage() };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
+  let response: Response;
+  try {
+    response = await fetch(buildPath(path, options.query), {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) {
+    const error = await problemOf(response);
+    // An expired or revoked token: forget it, so the page asks for sign-in instead of failing on.
+    if (error.status === 401 && token) storeSession(undefined);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A fresh key per user action, so a retried click creates nothing twice. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+export type PresignedUpload = { url: string; fields: Record<string, string> };
+
+/**
+ * Sends a file with an S3 presigned POST. XMLHttpRequest, not fetch, because only it reports upload
+ * progress, which matters on a slow rural connection. S3 answers errors in XML: its <Code> becomes the code.
+ */
+export function uploadDocument(upload: PresignedUpload, file: File, onProgress: (fraction: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    form.append("file", file);
+    const request = new XMLHttpRequest();
+    request.open("POST", upload.url);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) {
+        onProgress(1);
+        resolve();
+        return;
+      }
+      const code = /<Code>([^<]+)<\/Code>/.exec(request.responseText ?? "")?.[1] ?? `http_${request.status}`;
+      reject(new ApiError({ status: request.status, code, title: t("common:upload.storageRefused", { code }) }));
+    };
+    request.onerror = () => reject(networkError());
+    request.onabort = () => reject(networkError());
+    request.send(form);
+  });
+}

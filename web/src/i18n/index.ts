@@ -1,0 +1,129 @@
+import i18next from "i18next";
+import { useEffect, useState } from "preact/hooks";
+
+export const LANGUAGES = ["kk", "ru", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const NAMESPACES = ["common", "public", "teacher", "expert", "hr", "chair"] as const;
+
+const LOCALES: Record<Language, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+const STORAGE_KEY = "adal.language";
+
+// Each language's catalogues are their own chunks: a teacher reading Kazakh never downloads Russian.
+const catalogues = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json");
+
+function isLanguage(value: string | null | undefined): value is Language {
+  return (LANGUAGES as readonly (string | null | undefined)[]).includes(value);
+}
+
+/** The saved choice, else the first of the browser's languages we speak, else Kazakh. */
+export function pickLanguage(saved: string | null, preferred: readonly string[]): Language {
+  if (isLanguage(saved)) return saved;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (isLanguage(base)) return base;
+  }
+  return "kk";
+}
+
+async function loadCatalogues(language: Language): Promise<void> {
+  await Promise.all(
+    NAMESPACES.map(async (ns) => {
+      if (i18next.hasResourceBundle(language, ns)) return;
+      const load = catalogues[`./locales/${language}/${ns}.json`];
+      if (!load) return;
+      const module = await load();
+      i18next.addResourceBundle(language, ns, module.default, true, true);
+    }),
+  );
+}
+
+function readSaved(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export async function initI18n(): Promise<void> {
+  const language = pickLanguage(readSaved(), navigator.languages ?? [navigator.language]);
+  await i18next.init({
+    lng: language,
+    fallbackLng: false,
+    ns: [...NAMESPACES],
+    defaultNS: "common",
+    resources: {},
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await loadCatalogues(language);
+  document.documentElement.lang = language;
+}
+
+export function currentLanguage(): Language {
+  const language = i18next.language;
+  return isLanguage(language) ? language : "kk";
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await loadCatalogues(language);
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this page only.
+  }
+}
+
+/** Re-renders the calling component whenever the language changes. */
+function useLanguageVersion(): Language {
+  const [language, setState] = useState(currentLanguage());
+  useEffect(() => {
+    const onChange = () => setState(currentLanguage());
+    i18next.on("languageChanged", onChange);
+    return () => i18next.off("languageChanged", onChange);
+  }, []);
+  return language;
+}
+
+export type TFunction = (key: string, vars?: Record<string, unknown>) => string;
+
+export const t: TFunction = (key, vars) => i18next.t(key, vars ?? {}) as string;
+
+export function useT(): TFunction {
+  useLanguageVersion();
+  return t;
+}
+
+export function useLanguage(): { language: Language; setLanguage: (language: Language) => Promise<void> } {
+  return { language: useLanguageVersion(), setLanguage };
+}
+
+/** A localised text field of the API ({ kk, ru, en }) in the current language, falling back sensibly. */
+export function localized(text: Partial<Record<Language, string>> | string | undefined): string {
+  if (text === undefined) return "";
+  if (typeof text === "string") return text;
+  return text[currentLanguage()] ?? text.ru ?? text.kk ?? text.en ?? "";
+}
+
+export function useLocalized(): typeof localized {
+  useLanguageVersion();
+  return localized;
+}
+
+function locale(): string {
+  return LOCALES[currentLanguage()];
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale(), options).format(n);
+}

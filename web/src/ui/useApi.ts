@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { api, buildPath, type Query } from "../api/client.ts";
+
+export type ApiState<T> = { data?: T; error?: unknown; loading: boolean; reload: () => void };
+
+/** A GET whose result the page renders; pass `undefined` as path to wait (e.g. for an id not known yet). */
+export function useApi<T>(path: string | undefined, query?: Query): ApiState<T> {
+  const key = path === undefined ? undefined : buildPath(path, query);
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: key !== undefined });
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((n) => n + 1), []);
+
+  useEffect(() => {
+    if (key === undefined) return;
+    let live = true;
+    setState((previous) => ({ ...previous, loading: true, error: undefined }));
+    api<T>("GET", key).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, version]);
+
+  return { ...state, reload };
+}
