@@ -57,6 +57,11 @@ export const routes = {
     method: "GET", path: "/vacancies", handler: "api/vacancies/listVacancies", auth: "public",
     summary: "Published vacancies, newest first", query: ListVacanciesQuery, grants: ["table:read"], successStatus: 200,
   }),
+  listMyVacancies: defineRoute({
+    method: "GET", path: "/me/vacancies", handler: "api/vacancies/listMyVacancies", auth: ["hr"],
+    summary: "The HR officer's own school's vacancies, drafts included, newest first", query: PageQuery,
+    grants: ["table:read"], successStatus: 200,
+  }),
   getVacancy: defineRoute({
     method: "GET", path: "/vacancies/{id}", handler: "api/vacancies/getVacancy", auth: "public",
     summary: "A published vacancy", params: IdParams, query: NoQuery, grants: ["table:read"], successStatus: 200,
@@ -170,6 +175,11 @@ export const routes = {
     method: "POST", path: "/attestations/{id}/commission-vote", handler: "api/attestations/voteOnAttestation", auth: ["expert"],
     summary: "Record the commission's vote on the decision proposal (the case's chair)", params: IdParams,
     body: CommissionVoteBody, query: NoQuery, grants: ["table:read", "table:write", "workflow:respond"], successStatus: 200,
+  }),
+  listMyVotes: defineRoute({
+    method: "GET", path: "/me/votes", handler: "api/attestations/listMyVotes", auth: ["expert"],
+    summary: "The commission votes the calling chair has still to record, oldest proposal first", query: PageQuery,
+    grants: ["table:read"], successStatus: 200,
   }),
   getAttestationDecision: defineRoute({
     method: "GET", path: "/attestations/{id}/decision", handler: "api/attestations/getAttestationDecision", auth: ["candidate", "admin"],

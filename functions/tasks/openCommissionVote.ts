@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { updateAttestationWhere } from "../adapters/dynamo/attestationRecords.ts";
+import { chairVoteIndex, updateAttestationWhere } from "../adapters/dynamo/attestationRecords.ts";
 import { commitWithAudit } from "../adapters/dynamo/auditLog.ts";
 import { when, writeOne } from "../adapters/dynamo/updates.ts";
 import { completeTask } from "../adapters/stepfunctions/workflowClient.ts";
@@ -7,7 +7,6 @@ import type { Attestation } from "../domain/attestation/records.ts";
 import { logger } from "../platform/logger.ts";
 import {
   ATTESTATION_ACTOR,
-  chairVoteIndex,
   requireAttestation,
   requireRound,
   ROUND_KINDS,

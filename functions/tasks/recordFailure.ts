@@ -7,6 +7,7 @@ import type { TransactItem } from "../adapters/dynamo/transactions.ts";
 import { put, when, writeOne, type UpdateSpec } from "../adapters/dynamo/updates.ts";
 import { getVacancy, updateVacancyWhere } from "../adapters/dynamo/vacancyRecords.ts";
 import { logger } from "../platform/logger.ts";
+import { VOTE_WAIT_ATTRIBUTES } from "./shared/attestationCase.ts";
 import { CASE_KINDS, failedOn, parseTaskInput, TaskId, workflowActor, type CaseKind } from "./shared/taskSupport.ts";
 
 // As Step Functions' Catch hands it over: the error name and its cause (free text, possibly with data).
@@ -21,11 +22,15 @@ const Input = z.union([
 /** Operators read the cause in the alert; a runaway cause must not blow the item size limit. */
 const MAX_CAUSE_CHARS = 16_000;
 
-/** The case record that carries the failure mark, per kind: read it, and mark it once per distinct failure. */
+/**
+ * The case record that carries the failure mark, per kind: read it, mark it once per distinct failure, and
+ * drop what only a running workflow could act on (a failed attestation waits for no commission vote, so
+ * the vote task's token and the chair's list entry go).
+ */
 const caseRecords = {
-  competition: { get: (id: string) => getVacancy(id, true), mark: updateVacancyWhere },
-  attestation: { get: (id: string) => getAttestation(id, true), mark: updateAttestationWhere },
-} satisfies Record<CaseKind, { get: (id: string) => Promise<unknown>; mark: (id: string, spec: UpdateSpec) => TransactItem }>;
+  competition: { get: (id: string) => getVacancy(id, true), mark: updateVacancyWhere, stale: [] },
+  attestation: { get: (id: string) => getAttestation(id, true), mark: updateAttestationWhere, stale: VOTE_WAIT_ATTRIBUTES },
+} satisfies Record<CaseKind, { get: (id: string) => Promise<unknown>; mark: (id: string, spec: UpdateSpec) => TransactItem; stale: readonly string[] }>;
 
 /**
  * A step failed after its retries. The case record is marked (error name only: a vacancy is public, and
@@ -64,7 +69,11 @@ export const handler = async (input: unknown): Promise<{ recorded: boolean }> =>
   }
   try {
     await commitWithAudit(caseId, { actor: workflowActor(caseKind), action: "workflow.failed", data: { error } }, [
-      record.mark(caseId, { set: { failure: error, failureHash, failedAt: at }, condition: when.absentOrNot("failureHash", failureHash) }),
+      record.mark(caseId, {
+        set: { failure: error, failureHash, failedAt: at },
+        remove: record.stale,
+        condition: when.absentOrNot("failureHash", failureHash),
+      }),
       put(alert),
     ]);
   } catch (failed) {

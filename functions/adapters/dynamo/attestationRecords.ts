@@ -20,6 +20,16 @@ export function attestationItem(attestation: Attestation): Record<string, unknow
   };
 }
 
+/**
+ * The chair's list of cases waiting for their commission's vote (GET /me/votes): a sparse index entry,
+ * present only while the vote is awaited; whatever ends the wait removes CHAIR_VOTE_INDEX_ATTRIBUTES.
+ */
+export const chairVoteIndex = (chairId: string, attestationId: string, since: string) => ({
+  GSI1PK: partitions.chairVotes(chairId),
+  GSI1SK: `${since}#${attestationId}`,
+});
+export const CHAIR_VOTE_INDEX_ATTRIBUTES = ["GSI1PK", "GSI1SK"] as const;
+
 export const putNewAttestation = (attestation: Attestation): TransactItem => put(attestationItem(attestation));
 
 /** See updateWhileStatusIn: the guarded state change of an attestation. */

@@ -1,5 +1,5 @@
 import { routes } from "../../routes.ts";
-import { getAttestation, updateAttestationWhere } from "../../adapters/dynamo/attestationRecords.ts";
+import { CHAIR_VOTE_INDEX_ATTRIBUTES, getAttestation, updateAttestationWhere } from "../../adapters/dynamo/attestationRecords.ts";
 import { commitWithAudit } from "../../adapters/dynamo/auditLog.ts";
 import { getCommission } from "../../adapters/dynamo/commissionRecords.ts";
 import { ConditionFailed } from "../../adapters/dynamo/transactions.ts";
@@ -85,6 +85,8 @@ export const handler = httpHandler(routes.voteOnAttestation, async ({ user, para
       [
         updateAttestationWhere(attestation.id, {
           set: { [`rounds[${roundIndex}].vote`]: vote, updatedAt: vote.votedAt },
+          // The vote is no longer the chair's to record: off their list (GET /me/votes) at once.
+          remove: CHAIR_VOTE_INDEX_ATTRIBUTES,
           // Only this round's first vote, while the workflow still waits on the token it was read with.
           condition: when.allOf(
             when.statusIn(["awaiting_commission"]),

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { getAttestation, updateAttestationWhere } from "../../adapters/dynamo/attestationRecords.ts";
+import { CHAIR_VOTE_INDEX_ATTRIBUTES, getAttestation, updateAttestationWhere } from "../../adapters/dynamo/attestationRecords.ts";
 import { commissionTerritory, currentCommission, loadPanelMembers, type Commission } from "../../adapters/dynamo/commissionRecords.ts";
-import { partitions } from "../../adapters/dynamo/keys.ts";
 import { when, type Condition } from "../../adapters/dynamo/updates.ts";
 import { assignPanels } from "../../domain/assignment/assignPanels.ts";
 import type { PanelCase } from "../../domain/assignment/eligibility.ts";
@@ -202,12 +201,5 @@ export async function drawFromPool(
   return { record, panel };
 }
 
-/**
- * The chair's list of cases waiting for their commission's vote (a sparse index entry, present only while
- * the vote is awaited), and the attributes every step that ends the wait removes with it.
- */
-export const chairVoteIndex = (chairId: string, attestationId: string, since: string) => ({
-  GSI1PK: partitions.chairVotes(chairId),
-  GSI1SK: `${since}#${attestationId}`,
-});
-export const VOTE_WAIT_ATTRIBUTES = ["voteTaskToken", "voteRound", "GSI1PK", "GSI1SK"] as const;
+/** The attributes every step that ends the wait for the commission's vote removes, the chair's index entry with them. */
+export const VOTE_WAIT_ATTRIBUTES = ["voteTaskToken", "voteRound", ...CHAIR_VOTE_INDEX_ATTRIBUTES] as const;
