@@ -1,0 +1,158 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import i18next from "i18next";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { AdalClient } from "../../infra/local/client/adalClient.ts";
+import { startLocalStack, type LocalStack } from "../../infra/local/localStack.ts";
+
+// What every browser test shares: its own local stack serving the built app, one headless Debian Chromium,
+// and tabs that each play one user in one language, found by the labels of the app's own catalogues.
+
+export type Language = "kk" | "ru" | "en";
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+const LOCALES: Record<Language, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+const DESKTOP = { width: 1280, height: 860 };
+/** A small phone, as teachers in rural schools use. */
+export const PHONE = { width: 360, height: 740 };
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const localesDir = fileURLToPath(new URL("../../web/src/i18n/locales/", import.meta.url));
+export const SCREENSHOTS_DIR = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+export const DEMO_PASSWORD = "demo-password";
+
+const translators = new Map<Language, Promise<Translate>>();
+
+/** The app's catalogues for one language, read the way the app reads them (i18next, same interpolation). */
+export function catalogue(language: Language): Promise<Translate> {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = (async () => {
+      const dir = join(localesDir, language);
+      const resources: Record<string, Record<string, unknown>> = {};
+      for (const file of (await readdir(dir)).filter((name) => name.endsWith(".json"))) {
+        resources[file.replace(/\.json$/, "")] = JSON.parse(await readFile(join(dir, file), "utf8"));
+      }
+      const instance = i18next.createInstance();
+      await instance.init({ lng: language, resources: { [language]: resources }, defaultNS: "common", fallbackLng: false, interpolation: { escapeValue: false } });
+      return (key: string, vars?: Record<string, unknown>) => {
+        if (!instance.exists(key, vars)) throw new Error(`no ${language} catalogue entry ${key}`);
+        return instance.t(key, vars) as string;
+      };
+    })();
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+export interface Tab {
+  page: Page;
+  language: Language;
+  t: Translate;
+  /** Opens a hash route of the app ("/vacancies/abc") and waits for its heading. */
+  go(path: string): Promise<void>;
+  /** Signs in through the sign-in page, as the user would. */
+  signIn(username: string): Promise<void>;
+  /**
+   * A main screen: no serious or critical axe violation, no uncaught error in the page, <html lang> right,
+   * and a screenshot saved as test-results/screenshots/<name>.png.
+   */
+  screen(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface World {
+  url: string;
+  api: AdalClient;
+  stack: LocalStack;
+  open(language: Language, options?: { phone?: boolean }): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+/** Serious and critical axe findings, one readable line each (empty when the page passes). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+async function openTab(browser: Browser, url: string, language: Language, phone: boolean): Promise<Tab> {
+  const context = await browser.newContext({
+    locale: LOCALES[language],
+    timezoneId: "Asia/Almaty",
+    viewport: phone ? PHONE : DESKTOP,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  const t = await catalogue(language);
+  const tab: Tab = {
+    page,
+    language,
+    t,
+    async go(path) {
+      await page.goto(`${url}/#${path}`);
+      await page.locator("main h1").first().waitFor();
+    },
+    async signIn(username) {
+      await tab.go("/sign-in");
+      await page.getByLabel(t("common:signIn.username"), { exact: true }).fill(username);
+      await page.getByLabel(t("common:signIn.password"), { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: t("common:signIn.action") }).click();
+      await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
+      await page.locator("main h1").first().waitFor();
+    },
+    async screen(name) {
+      await page.locator("main h1").first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
+      expect(errors, `uncaught errors on ${name}`).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    close: () => context.close(),
+  };
+  return tab;
+}
+
+/** A local stack (its data in a temporary folder, free port, demo region) and one headless Chromium. */
+export async function startWorld(): Promise<World> {
+  const dataDir = await mkdtemp(join(tmpdir(), "adal-browser-"));
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  let stack: LocalStack | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await stack?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    stack = await startLocalStack({ dataDir, port: 0, seed: true, quiet: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const started = { stack, browser };
+  return {
+    url: stack.url,
+    api: new AdalClient(stack.url),
+    stack,
+    open: (language, options = {}) => openTab(started.browser, started.stack.url, language, options.phone ?? false),
+    close,
+  };
+}
