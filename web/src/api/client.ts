@@ -35,7 +35,7 @@ export function buildPath(path: string, query?: Query): string {
     if (value !== undefined && value !== "") params.set(key, String(value));
   }
   const search = params.toString();
-  return search ? `${path}?${search}` : path;
+  return search ? `${path}${path.includes("?") ? "&" : "?"}${search}` : path;
 }
 
 function networkError(): ApiError {

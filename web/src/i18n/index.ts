@@ -116,14 +116,42 @@ function locale(): string {
   return LOCALES[currentLanguage()];
 }
 
+// Some browsers ship ICU without Kazakh names (Debian's Chromium prints "2026 M12 2"): Kazakh dates and
+// numbers are then written here, in the form Kazakh ICU itself produces ("2026 ж. 2 желтоқсан").
+const KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+let kazakhIcu: boolean | undefined;
+function needsKazakhFallback(): boolean {
+  if (currentLanguage() !== "kk") return false;
+  kazakhIcu ??= new Intl.DateTimeFormat("kk-KZ", { month: "long" }).format(new Date(2026, 11, 2)).includes("желтоқсан");
+  return !kazakhIcu;
+}
+
+function kazakhDate(date: Date): string {
+  return `${date.getFullYear()} ж. ${date.getDate()} ${KK_MONTHS[date.getMonth()]}`;
+}
+
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(new Date(iso));
+  const date = new Date(iso);
+  if (needsKazakhFallback()) return kazakhDate(date);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long" }).format(date);
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const date = new Date(iso);
+  if (needsKazakhFallback()) {
+    const time = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit" }).format(date);
+    return `${kazakhDate(date)}, ${time}`;
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
+/** Kazakh writes numbers as Russian does (12 345,5), so Russian rules stand in when Kazakh data is missing. */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale(), options).format(n);
+  return new Intl.NumberFormat(needsKazakhFallback() ? "ru-RU" : locale(), options).format(n);
+}
+
+/** "in 3 days" / "in 5 hours" for a time ahead (amount > 0). */
+export function formatTimeAhead(amount: number, unit: "day" | "hour"): string {
+  if (needsKazakhFallback()) return `${amount} ${unit === "day" ? "күннен" : "сағаттан"} кейін`;
+  return new Intl.RelativeTimeFormat(locale(), { numeric: "always" }).format(amount, unit);
 }

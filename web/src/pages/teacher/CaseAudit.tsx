@@ -1,6 +1,56 @@
+import type { AuditEvent } from "../../api/types.ts";
 import type { PageProps } from "../../app/router.tsx";
+import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
+import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { usePaged } from "../../ui/usePaged.ts";
 
-export default function Placeholder(_props: PageProps) {
-  return <Page title="…" />;
+/** A case's audit trail: every event in order, each chained to the previous one by its hash. */
+export default function CaseAudit({ params }: PageProps) {
+  const t = useT();
+  const { items, loading, error, hasMore, more, reload } = usePaged<AuditEvent>(`/cases/${encodeURIComponent(params.caseId ?? "")}/audit`, { limit: 100 });
+  return (
+    <Page title={t("teacher:audit.title")}>
+      <p class="hint">{t("teacher:audit.intro")}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t("teacher:audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">{t("teacher:audit.seq")}</th>
+                <th scope="col">{t("teacher:audit.at")}</th>
+                <th scope="col">{t("teacher:audit.action")}</th>
+                <th scope="col">{t("teacher:audit.actor")}</th>
+                <th scope="col">{t("teacher:audit.hash")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => (
+                <tr key={event.seq}>
+                  <td class="num">{formatNumber(event.seq)}</td>
+                  <td>{formatDateTime(event.at)}</td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>{event.actor}</td>
+                  <td>
+                    <code title={event.hash}>{event.hash.slice(0, 12)}…</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {loading && <Loading />}
+      {hasMore && !loading && (
+        <button type="button" class="button secondary" onClick={more}>
+          {t("common:action.loadMore")}
+        </button>
+      )}
+    </Page>
+  );
 }
