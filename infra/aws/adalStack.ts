@@ -1,7 +1,7 @@
 // The whole of Adal on AWS in one stack. Functions are not listed here: one exists per row of the route
 // table (functions/routes.ts), one per task placeholder of the workflows (workflows/*.asl.json), and the
 // audit archive's stream consumer (auditArchive.ts).
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from "aws-cdk-lib";
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from "aws-cdk-lib";
 import * as cxapi from "aws-cdk-lib/cx-api";
 import {
   AccountRecovery,
@@ -21,24 +21,25 @@ import { CfnWebACLAssociation } from "aws-cdk-lib/aws-wafv2";
 import { Alarms } from "./alarms.ts";
 import { AuditArchive } from "./auditArchive.ts";
 import { AppHttpApi } from "./httpApi.ts";
+import { privateBucket } from "./privateBucket.ts";
+import { WebDistribution } from "./webDistribution.ts";
 import { Workflows } from "./workflows.ts";
 
-/** Used when no `-c webOrigin=https://...` is given; a deployment for real users must pass its own. */
-export const PLACEHOLDER_WEB_ORIGIN = "https://adal.example.kz";
-
-function webOriginFrom(scope: Construct): string {
-  const origin: unknown = scope.node.tryGetContext("webOrigin") ?? PLACEHOLDER_WEB_ORIGIN;
-  // A wildcard would let any site drive uploads and API calls with a user's token.
-  if (typeof origin !== "string" || !/^https?:\/\/[^/*\s]+$/.test(origin)) {
-    throw new Error(`Context webOrigin must be one origin such as https://adal.kz, got ${JSON.stringify(origin)}`);
-  }
-  return origin;
+/**
+ * The documents bucket's name, fixed from the stack, account and region rather than generated, so that the
+ * web app's Content-Security-Policy can name the bucket's origin without depending on the bucket, whose
+ * CORS rule in turn names the distribution's origin (with references both ways CloudFormation has a cycle).
+ */
+function documentsBucketName(stack: Stack): string {
+  const prefix = stack.stackName.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 20);
+  return `${prefix}-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 }
 
 /**
  * `-c webAclArn=arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>`: an existing regional web
  * ACL to put in front of the user pool's sign-in endpoints. WAF cannot be attached to an HTTP API; the
- * API gets it through the CloudFront distribution in front of it (docs/security.md, "AWS hardening").
+ * API gets it through the CloudFront distribution in front of it, whose web ACL is a CloudFront-scope one
+ * (`cloudFrontWebAclArn`, webDistribution.ts; docs/security.md, "AWS hardening").
  */
 function webAclArnFrom(scope: Construct): string | undefined {
   const arn: unknown = scope.node.tryGetContext("webAclArn");
@@ -56,7 +57,6 @@ export class AdalStack extends Stack {
     // Server access logs are delivered under a bucket policy rather than the legacy log-delivery ACL,
     // whatever feature flags the app that builds this stack sets.
     this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
-    const webOrigin = webOriginFrom(this);
     const webAclArn = webAclArnFrom(this);
 
     const table = new Table(this, "Table", {
@@ -84,36 +84,24 @@ export class AdalStack extends Stack {
       enforceSSL: true,
       // S3 server access logging can only deliver to SSE-S3 buckets.
       encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // CloudFront's standard logs are delivered under an ACL grant, so ACLs stay usable here (S3 server
+      // access logs use the bucket policy either way).
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const documents = new Bucket(this, "Documents", {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    const documentsName = documentsBucketName(this);
+    const documents = privateBucket(this, "Documents", {
+      accessLogs,
+      logPrefix: "documents",
+      bucketName: documentsName,
       versioned: true,
-      serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: "documents/",
-      // Browsers upload with the presigned POST and open documents with presigned GET links.
-      cors: [
-        {
-          allowedOrigins: [webOrigin],
-          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
-          allowedHeaders: ["*"],
-          exposedHeaders: ["ETag"],
-          maxAge: 3000,
-        },
-      ],
       // Documents of abandoned drafts are not expired here: nothing in a key tells them from submitted
       // ones. That needs uploads tagged status=pending (a field of the presigned POST) and the tag cleared
       // on verification; a tag-filtered expiration rule would then belong in this list.
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const auditArchive = new AuditArchive(this, "AuditArchive", { table, accessLogs });
@@ -173,7 +161,21 @@ export class AdalStack extends Stack {
       targets: { table, bucket: documents, stateMachines: workflows.stateMachines },
       userPool,
       userPoolClient,
-      webOrigin,
+    });
+    const web = new WebDistribution(this, "Web", {
+      api: api.api,
+      // Where presigned links point (the SDK's virtual-hosted style), spelled without referencing the bucket.
+      documentsOrigin: `https://${documentsName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+      accessLogs,
+    });
+    // Browsers upload with the presigned POST and open documents with presigned GET links, from the app's
+    // origin only.
+    documents.addCorsRule({
+      allowedOrigins: [web.origin],
+      allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+      allowedHeaders: ["*"],
+      exposedHeaders: ["ETag"],
+      maxAge: 3000,
     });
 
     const alarms = new Alarms(this, "Alarms", {
@@ -186,6 +188,8 @@ export class AdalStack extends Stack {
       deadLetterQueues: new Map([["auditArchive", auditArchive.deadLetterQueue]]),
     });
 
+    new CfnOutput(this, "WebUrl", { value: web.origin });
+    // The API's own endpoint, reachable around CloudFront and its web ACL (docs/security.md, "AWS hardening").
     new CfnOutput(this, "ApiUrl", { value: api.stage.url });
     new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: userPoolClient.userPoolClientId });

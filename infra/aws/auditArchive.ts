@@ -4,24 +4,18 @@
 // into a bucket whose Object Lock, in compliance mode, forbids anyone (the root user included) to
 // overwrite or delete a version before its retention ends. Records the function cannot archive go, after
 // retries, to a dead-letter queue whose every message raises an alarm.
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { Duration, Stack, Validations } from "aws-cdk-lib";
 import type { CfnElement } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  ObjectLockRetention,
-  ObjectOwnership,
-  type IBucket,
-} from "aws-cdk-lib/aws-s3";
+import { ObjectLockRetention, type Bucket, type IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { AppFunction } from "./appFunction.ts";
+import { privateBucket } from "./privateBucket.ts";
 
 /** Used when no `-c auditRetentionDays=<n>` is given: ten years. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 3650;
@@ -55,20 +49,14 @@ export class AuditArchive extends Construct {
     super(scope, id);
     const retentionDays = retentionDaysFrom(this);
 
-    this.bucket = new Bucket(this, "Bucket", {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    // Retained like every bucket here: locked versions could not be deleted anyway, and retaining the bucket
+    // keeps a stack deletion from failing half-way on it.
+    this.bucket = privateBucket(this, "Bucket", {
+      accessLogs: props.accessLogs,
+      logPrefix: "audit-archive",
       versioned: true,
       objectLockEnabled: true,
       objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(retentionDays)),
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: "audit-archive/",
-      // Locked versions could not be deleted anyway; retaining the bucket keeps a stack deletion from
-      // failing half-way on it.
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Stream batches that still fail after the retries: Lambda sends their shard and sequence range here

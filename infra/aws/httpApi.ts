@@ -3,7 +3,6 @@
 import { Duration, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
-  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpStage,
@@ -16,7 +15,7 @@ import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { routeList, routes } from "../../functions/routes.ts";
+import { routes } from "../../functions/routes.ts";
 import { AppFunction } from "./appFunction.ts";
 import type { GrantTargets } from "./grants.ts";
 
@@ -24,25 +23,18 @@ export interface AppHttpApiProps {
   targets: GrantTargets;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
-  webOrigin: string;
 }
 
 export class AppHttpApi extends Construct {
+  readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly routeFunctions = new Map<string, NodejsFunction>();
 
   constructor(scope: Construct, id: string, props: AppHttpApiProps) {
     super(scope, id);
-    const api = new HttpApi(this, "Api", {
-      apiName: "adal",
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.webOrigin],
-        allowMethods: [...new Set(routeList.map((route) => CorsHttpMethod[route.method]))],
-        allowHeaders: ["authorization", "content-type", "accept-language", "idempotency-key"],
-        maxAge: Duration.hours(1),
-      },
-    });
+    // No CORS: browsers reach the API through the web app's CloudFront distribution, on the app's own origin.
+    this.api = new HttpApi(this, "Api", { apiName: "adal", createDefaultStage: false });
+    const api = this.api;
     const accessLogs = new LogGroup(this, "AccessLogs", { retention: RetentionDays.ONE_MONTH });
     this.stage = api.addStage("DefaultStage", {
       stageName: "$default",

@@ -1,6 +1,9 @@
 // The synthesized AdalStack template against the route table, the workflows and the security rules the
 // stack promises. Built once, with bundling and the CloudFormation validator off (they cost ~40 s and
 // ~4 s and check nothing asserted here); cdk-nag runs explicitly on the same construct tree.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -8,8 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
 import { ALL_ROLES, type Grant, type RouteDefinition } from "../../functions/platform/http/routeDefinition.ts";
 import { routeList as routeTable } from "../../functions/routes.ts";
-import { AdalStack, PLACEHOLDER_WEB_ORIGIN } from "../../infra/aws/adalStack.ts";
+import { AdalStack } from "../../infra/aws/adalStack.ts";
 import { readAsl, substitutePlaceholders, taskPlaceholders, type AslMachine } from "../../infra/aws/asl.ts";
+import { apiPathPatterns, MAX_CACHE_BEHAVIORS } from "../../infra/aws/webDistribution.ts";
 import { grantsOfTask, stateMachineNameOf, workflowFile, workflowNames } from "../../infra/aws/workflows.ts";
 
 interface CfnResource {
@@ -17,6 +21,7 @@ interface CfnResource {
   Properties?: Record<string, any>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
+  DependsOn?: string | string[];
 }
 
 // The IAM actions each grant stands for: the specification infra/aws/grants.ts must meet, written out
@@ -57,6 +62,16 @@ const getAttId = (value: unknown): string | undefined => (value as { "Fn::GetAtt
 const refId = (value: unknown): string | undefined => (value as { Ref?: string })?.Ref;
 
 const routeList: readonly RouteDefinition[] = routeTable;
+
+/** A string or Fn::Join of strings and pseudo-parameter Refs, written out with the Refs as `${AWS::…}`. */
+function renderJoin(value: unknown): string {
+  if (typeof value === "string") return value;
+  const ref = refId(value);
+  if (ref?.startsWith("AWS::")) return `\${${ref}}`;
+  const join = (value as { "Fn::Join"?: [string, unknown[]] })["Fn::Join"];
+  if (!join) throw new Error(`not a string, a pseudo-parameter or a join: ${JSON.stringify(value)}`);
+  return join[1].map(renderJoin).join(join[0]);
+}
 const expectedTasks = sorted(workflowNames.flatMap((workflow) => taskPlaceholders(readAsl(workflowFile(workflow)))));
 
 let app: App;
@@ -131,8 +146,14 @@ function stringsOutsideComments(value: unknown): string[] {
   return [];
 }
 
+/** A folder without a built app, so that whether web/dist happens to exist does not change the template. */
+const NO_WEB_ASSETS = "tests/infra";
+
 function buildStack(context: Record<string, unknown> = {}): AdalStack {
-  const testApp = new App({ context: { "aws:cdk:bundling-stacks": [], ...context }, builtinCloudFormationValidation: false });
+  const testApp = new App({
+    context: { "aws:cdk:bundling-stacks": [], webAssets: NO_WEB_ASSETS, ...context },
+    builtinCloudFormationValidation: false,
+  });
   return new AdalStack(testApp, "AdalStack");
 }
 
@@ -199,10 +220,14 @@ describe("documents bucket", () => {
     expect(refId(p.LoggingConfiguration?.DestinationBucketName)).toBeDefined();
   });
 
-  it("allows browser POST uploads and GETs from the web origin only", () => {
+  it("allows browser POST uploads and GETs from the web app's exact origin only", () => {
     const [, bucket] = documentsBucket();
+    const [distributionId] = onlyOfType("AWS::CloudFront::Distribution");
     expect(bucket.Properties!.CorsConfiguration.CorsRules).toEqual([
-      expect.objectContaining({ AllowedOrigins: [PLACEHOLDER_WEB_ORIGIN], AllowedMethods: ["POST", "GET"] }),
+      expect.objectContaining({
+        AllowedOrigins: [{ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]] }],
+        AllowedMethods: ["POST", "GET"],
+      }),
     ]);
   });
 
@@ -220,10 +245,6 @@ describe("documents bucket", () => {
     expect(policies[0]![1].Properties!.PolicyDocument.Statement).toContainEqual(
       expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
     );
-  });
-
-  it("refuses a wildcard web origin", () => {
-    expect(() => buildStack({ webOrigin: "*" })).toThrow(/webOrigin/);
   });
 });
 
@@ -379,13 +400,13 @@ describe("HTTP API", () => {
     }
   });
 
-  it("logs access and throttles on the default stage, and allows CORS from the web origin only", () => {
+  it("logs access and throttles on the default stage, and answers no CORS (browsers come through the web app's origin)", () => {
     const [, stage] = onlyOfType("AWS::ApiGatewayV2::Stage");
     expect(stage.Properties!.StageName).toBe("$default");
     expect(stage.Properties!.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
     expect(resources[getAttId(stage.Properties!.AccessLogSettings.DestinationArn)!]?.Type).toBe("AWS::Logs::LogGroup");
     const [, api] = onlyOfType("AWS::ApiGatewayV2::Api");
-    expect(api.Properties!.CorsConfiguration.AllowOrigins).toEqual([PLACEHOLDER_WEB_ORIGIN]);
+    expect(api.Properties!.CorsConfiguration).toBeUndefined();
   });
 });
 
@@ -661,9 +682,197 @@ describe("alarms", () => {
   });
 });
 
+describe("web app distribution", () => {
+  // CloudFront's managed policies, by their fixed ids.
+  const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+  const CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+  const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+  const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"];
+  const cloudFrontWebAclArn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/adal-edge/0a1b2c3d-1111-2222-3333-444455556666";
+
+  const distribution = () => onlyOfType("AWS::CloudFront::Distribution");
+  const config = () => distribution()[1].Properties!.DistributionConfig;
+  const originOf = (targetId: string) => (config().Origins as { Id: string }[]).find((origin) => origin.Id === targetId) as Record<string, any>;
+  /** CloudFront path patterns: `*` any run of characters, `?` one; everything else literal. */
+  const matches = (pattern: string, urlPath: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(urlPath);
+  const sampleUrl = (routePath: string) => routePath.replace(/\{[^}]+\}/g, "x1");
+
+  it("derives one pattern per top-level path of the route table, wildcarded only where deeper routes exist", () => {
+    expect(apiPathPatterns([{ path: "/me" }, { path: "/me/votes" }, { path: "/health" }, { path: "/vacancies/{id}" }])).toEqual(["/health", "/me*", "/vacancies*"]);
+    const tooMany = Array.from({ length: MAX_CACHE_BEHAVIORS + 1 }, (_, i) => ({ path: `/p${i}` }));
+    expect(() => apiPathPatterns(tooMany)).toThrow(/behaviors/);
+  });
+
+  it("sends every route to the HTTP API uncached, forwarding every viewer header but Host, and nothing of the web app", () => {
+    const behaviors = config().CacheBehaviors as Record<string, any>[];
+    expect(behaviors.map((behavior) => behavior.PathPattern)).toEqual(apiPathPatterns(routeList));
+    for (const route of routeList) {
+      const url = sampleUrl(route.path);
+      expect(behaviors.filter((behavior) => matches(behavior.PathPattern, url)).length, url).toBe(1);
+    }
+    for (const webPath of ["/", "/index.html", "/assets/index-3f2a.js", "/favicon.ico"]) {
+      expect(behaviors.filter((behavior) => matches(behavior.PathPattern, webPath)), webPath).toEqual([]);
+    }
+    const [apiId] = onlyOfType("AWS::ApiGatewayV2::Api");
+    for (const behavior of behaviors) {
+      expect(behavior, behavior.PathPattern).toMatchObject({
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ViewerProtocolPolicy: "https-only",
+      });
+      expect(sorted(behavior.AllowedMethods)).toEqual(sorted(ALL_METHODS));
+      const origin = originOf(behavior.TargetOriginId);
+      expect(JSON.stringify(origin.DomainName)).toContain(`{"Ref":"${apiId}"},".execute-api."`);
+      expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only", OriginSSLProtocols: ["TLSv1.2"] });
+    }
+  });
+
+  it("serves the app by default from a private bucket that only this distribution may read (origin access control)", () => {
+    const c = config();
+    expect(c.DefaultRootObject).toBe("index.html");
+    expect(c.DefaultCacheBehavior).toMatchObject({ CachePolicyId: CACHING_OPTIMIZED, ViewerProtocolPolicy: "redirect-to-https", Compress: true });
+    expect(sorted(c.DefaultCacheBehavior.AllowedMethods)).toEqual(["GET", "HEAD"]);
+    const origin = originOf(c.DefaultCacheBehavior.TargetOriginId);
+    expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+    expect(resources[getAttId(origin.OriginAccessControlId)!]?.Type).toBe("AWS::CloudFront::OriginAccessControl");
+    const siteId = getAttId(origin.DomainName)!;
+    const site = resources[siteId]!;
+    expect(site.Type).toBe("AWS::S3::Bucket");
+    expect(site.Properties!.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    const [, policy] = ofType("AWS::S3::BucketPolicy").find(([, p]) => refId(p.Properties?.Bucket) === siteId)!;
+    const allows = (policy.Properties!.PolicyDocument.Statement as Record<string, any>[]).filter((statement) => statement.Effect === "Allow");
+    expect(allows).toEqual([
+      expect.objectContaining({
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Condition: { StringEquals: { "AWS:SourceArn": expect.anything() } },
+      }),
+    ]);
+    expect(JSON.stringify(allows[0]!.Condition)).toContain(distribution()[0]);
+  });
+
+  it("sends security headers on every behavior: a CSP of self and the documents bucket, HSTS, no framing", () => {
+    const [policyId, policy] = onlyOfType("AWS::CloudFront::ResponseHeadersPolicy");
+    const c = config();
+    for (const behavior of [c.DefaultCacheBehavior, ...c.CacheBehaviors]) expect(refId(behavior.ResponseHeadersPolicyId)).toBe(policyId);
+    const security = policy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = renderJoin(security.ContentSecurityPolicy.ContentSecurityPolicy);
+    // The documents bucket's own origin (its fixed name), where presigned links point, and nothing wider.
+    const [, documents] = documentsBucket();
+    expect(renderJoin(documents.Properties!.BucketName)).toBe("adalstack-documents-${AWS::AccountId}-${AWS::Region}");
+    const documentsOrigin = "https://adalstack-documents-${AWS::AccountId}-${AWS::Region}.s3.${AWS::Region}.${AWS::URLSuffix}";
+    expect(csp.split("; ")).toEqual([
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `img-src 'self' data: blob: ${documentsOrigin}`,
+      `connect-src 'self' ${documentsOrigin} https://cognito-idp.\${AWS::Region}.\${AWS::URLSuffix}`,
+      `frame-src ${documentsOrigin}`,
+      `object-src ${documentsOrigin}`,
+      "font-src 'self'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ]);
+    expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 730 * 24 * 3600, IncludeSubdomains: true, Override: true });
+    expect(security.FrameOptions).toMatchObject({ FrameOption: "DENY" });
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+  });
+
+  it("logs requests to the access-logs bucket, which keeps ACLs usable for CloudFront's log delivery", () => {
+    const logging = config().Logging;
+    expect(logging.Prefix).toBe("cloudfront/");
+    const [, documents] = documentsBucket();
+    const accessLogsId = refId(documents.Properties!.LoggingConfiguration.DestinationBucketName)!;
+    expect(getAttId(logging.Bucket)).toBe(accessLogsId);
+    expect(resources[accessLogsId]!.Properties!.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerPreferred" }] });
+  });
+
+  it("has no reference cycle between the documents bucket, its CORS origin and the CSP that names it", () => {
+    const referenced = (value: unknown, found = new Set<string>()): Set<string> => {
+      if (Array.isArray(value)) for (const item of value) referenced(item, found);
+      else if (value && typeof value === "object") {
+        for (const [key, nested] of Object.entries(value)) {
+          if (key === "Ref" && typeof nested === "string" && nested in resources) found.add(nested);
+          else if (key === "Fn::GetAtt") found.add((nested as string[])[0]!);
+          else referenced(nested, found);
+        }
+      }
+      return found;
+    };
+    const edges = new Map(Object.entries(resources).map(([id, resource]) => [id, [...referenced(resource.Properties), ...asArray(resource.DependsOn)]]));
+    const done = new Set<string>();
+    const onPath = new Set<string>();
+    const cycleFrom = (id: string): boolean => {
+      if (onPath.has(id)) return true;
+      if (done.has(id)) return false;
+      onPath.add(id);
+      const found = (edges.get(id) ?? []).some(cycleFrom);
+      onPath.delete(id);
+      done.add(id);
+      return found;
+    };
+    expect([...edges.keys()].filter(cycleFrom)).toEqual([]);
+  });
+
+  it("attaches the CloudFront-scope web ACL from context, refusing a regional one or one outside us-east-1", () => {
+    expect(config().WebACLId).toBeUndefined();
+    const withAcl = buildStack({ cloudFrontWebAclArn });
+    const [distributionConfig] = Object.values(Template.fromStack(withAcl).findResources("AWS::CloudFront::Distribution")).map((d) => d.Properties.DistributionConfig);
+    expect(distributionConfig.WebACLId).toBe(cloudFrontWebAclArn);
+    expect(new AwsSolutionsChecks(withAcl.node.root as App).validateScope(withAcl).violations.map((violation) => violation.ruleName)).toEqual([]);
+    expect(() => buildStack({ cloudFrontWebAclArn: cloudFrontWebAclArn.replace("global", "regional") })).toThrow(/cloudFrontWebAclArn/);
+    expect(() => buildStack({ cloudFrontWebAclArn: cloudFrontWebAclArn.replace("us-east-1", "eu-central-1") })).toThrow(/cloudFrontWebAclArn/);
+  });
+
+  it("uploads the built app only when there is one, invalidating the cache, and stays cdk-nag clean with it", async () => {
+    expect(ofType("Custom::CDKBucketDeployment")).toEqual([]);
+    const built = await mkdtemp(join(tmpdir(), "adal-web-dist-"));
+    try {
+      await writeFile(join(built, "index.html"), "<!doctype html><title>Adal</title>");
+      const withApp = buildStack({ webAssets: built });
+      const deployed = Template.fromStack(withApp).toJSON().Resources as Record<string, CfnResource>;
+      const uploads = Object.values(deployed).filter((resource) => resource.Type === "Custom::CDKBucketDeployment");
+      expect(uploads).toHaveLength(1);
+      const [distributionId] = Object.entries(deployed).find(([, resource]) => resource.Type === "AWS::CloudFront::Distribution")!;
+      expect(uploads[0]!.Properties).toMatchObject({ DistributionId: { Ref: distributionId }, DistributionPaths: ["/*"], Prune: true });
+      const origin = Object.values(deployed).find((resource) => resource.Type === "AWS::CloudFront::Distribution")!.Properties!.DistributionConfig.Origins
+        .find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+      expect(uploads[0]!.Properties!.DestinationBucketName).toEqual({ Ref: getAttId(origin.DomainName) });
+      expect(new AwsSolutionsChecks(withApp.node.root as App).validateScope(withApp).violations.map((violation) => violation.ruleName)).toEqual([]);
+    } finally {
+      await rm(built, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("buckets", () => {
+  it("all share the private baseline: no public access, SSL only, SSE-S3, no ACLs, logged, retained", () => {
+    const accessLogsId = refId(documentsBucket()[1].Properties!.LoggingConfiguration.DestinationBucketName)!;
+    const others = ofType("AWS::S3::Bucket").filter(([id]) => id !== accessLogsId);
+    expect(others).toHaveLength(3);
+    for (const [id, bucket] of others) {
+      const p = bucket.Properties!;
+      expect(bucket.DeletionPolicy, id).toBe("Retain");
+      expect(p.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(p.BucketEncryption.ServerSideEncryptionConfiguration, id).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }]);
+      expect(p.OwnershipControls, id).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+      expect(refId(p.LoggingConfiguration?.DestinationBucketName), id).toBe(accessLogsId);
+      const [, policy] = ofType("AWS::S3::BucketPolicy").find(([, bp]) => refId(bp.Properties?.Bucket) === id)!;
+      expect(policy.Properties!.PolicyDocument.Statement, id).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
+      expect(policy.Properties!.PolicyDocument.Statement, id).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { NumericLessThan: { "s3:TlsVersion": 1.2 } } }),
+      );
+    }
+  });
+});
+
 describe("stack", () => {
   it("outputs what a client and an operator need", () => {
-    for (const output of ["ApiUrl", "UserPoolId", "UserPoolClientId", "DocumentsBucketName", "TableName", "AuditArchiveBucketName", "AlarmTopicArn"]) {
+    for (const output of ["WebUrl", "ApiUrl", "UserPoolId", "UserPoolClientId", "DocumentsBucketName", "TableName", "AuditArchiveBucketName", "AlarmTopicArn"]) {
       template.hasOutput(output, {});
     }
   });

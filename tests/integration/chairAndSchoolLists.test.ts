@@ -3,9 +3,9 @@
 // the state the workflow would have reached into a never-submitted case and then runs the workflow's own
 // steps (openCommissionVote, recordFailure) in-process, so the chair's index entry is written and removed by
 // the code that does it for real.
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateAttestationWhere } from "../../functions/adapters/dynamo/attestationRecords.ts";
+import { writeOne } from "../../functions/adapters/dynamo/updates.ts";
 import { handler as openCommissionVote } from "../../functions/tasks/openCommissionVote.ts";
 import { handler as recordFailure } from "../../functions/tasks/recordFailure.ts";
 import { AdalClient, type ApiResponse } from "../../infra/local/client/adalClient.ts";
@@ -13,13 +13,11 @@ import { startLocalStack, type LocalStack } from "../../infra/local/localStack.t
 
 let stack: LocalStack;
 let client: AdalClient;
-let table: DynamoDBDocumentClient;
 const tokens: Record<string, string> = {};
 
 const DAY = 24 * 3600 * 1000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const get = (user: string, path: string, query: Record<string, string | number> = {}) => {
-  const search = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)])).toString();
+  const search = new URLSearchParams(Object.entries(query).map(([name, value]): [string, string] => [name, String(value)])).toString();
   return client.request("GET", search ? `${path}?${search}` : path, { token: tokens[user] });
 };
 
@@ -31,9 +29,6 @@ function expectProblem(response: ApiResponse, status: number, code: string): voi
 beforeAll(async () => {
   stack = await startLocalStack({ port: 0, seed: true, quiet: true });
   client = new AdalClient(stack.url);
-  table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
-  );
   for (const user of ["teacher1", "teacher2", "expert1", "expert4", "hr.school1", "hr.school2", "admin"]) tokens[user] = (await client.login(user)).token;
 }, 120_000);
 
@@ -112,25 +107,13 @@ describe("GET /me/vacancies", () => {
 
 describe("GET /me/votes", () => {
   const SCHOOL1_COMMISSION = "commission-attestation-school-1";
-  const moderatorCase = { targetCategory: "moderator", currentCategory: "teacher", experienceYears: 3, test: { score: 35, takenAt: daysAgo(30) } };
+  const moderatorCase = { targetCategory: "moderator", currentCategory: "teacher", experienceYears: 3, test: { score: 35, takenAt: new Date(Date.now() - 30 * DAY).toISOString() } };
+  /** The round as the workflow leaves it at the proposal; only what the list and the chair's view read. */
   const round = (proposedAt: string) => ({
     kind: "first",
-    seed: "seed-1",
-    inputsHash: "hash-1",
-    drawnAt: daysAgo(2),
-    commissionId: "commission-attestation-district",
-    members: ["user-expert5", "user-expert6", "user-expert7"],
-    aggregate: {
-      memberTotals: [
-        { memberId: "user-expert5", total: 70 },
-        { memberId: "user-expert6", total: 72 },
-        { memberId: "user-expert7", total: 74 },
-      ],
-      meanScore: 72,
-      threshold: 68,
-      meetsCategory: true,
-      disagreement: false,
-    },
+    drawnAt: proposedAt,
+    members: [],
+    aggregate: { memberTotals: [], meanScore: 72, threshold: 68, meetsCategory: true, disagreement: false },
     proposal: { outcome: "meets", grantedCategory: "moderator", cappedByTest: false, proposedAt },
   });
 
@@ -139,19 +122,9 @@ describe("GET /me/votes", () => {
     const created = await client.request("POST", "/attestations", { token: tokens[teacher], body: moderatorCase });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    await table.send(
-      new UpdateCommand({
-        TableName: "adal",
-        Key: { PK: `ATTESTATION#${id}`, SK: "ATTESTATION" },
-        UpdateExpression: "SET #status = :status, commissionId = :commission, commissionSize = :size, chairId = :chair, #rounds = :rounds",
-        ExpressionAttributeNames: { "#status": "status", "#rounds": "rounds" },
-        ExpressionAttributeValues: {
-          ":status": "awaiting_commission",
-          ":commission": SCHOOL1_COMMISSION,
-          ":size": 7,
-          ":chair": "user-expert1",
-          ":rounds": [round(proposedAt)],
-        },
+    await writeOne(
+      updateAttestationWhere(id, {
+        set: { status: "awaiting_commission", commissionId: SCHOOL1_COMMISSION, commissionSize: 7, chairId: "user-expert1", rounds: [round(proposedAt)] },
       }),
     );
     return id;
@@ -166,7 +139,7 @@ describe("GET /me/votes", () => {
   const listed = async (user: string, id: string) => (await votesOf(user)).filter((item) => item.attestationId === id);
 
   it("lists a case once the workflow opens the vote, in the shape the web app reads, to its chair only", async () => {
-    const id = await proposedCase("teacher1", daysAgo(1));
+    const id = await proposedCase("teacher1", "2026-02-01T09:00:00.000Z");
     expect(await listed("expert1", id), "no entry before the vote is opened").toEqual([]);
     expect(await openCommissionVote({ attestationId: id, round: "first", taskToken: token(1) })).toEqual({ status: "waiting" });
     expect(await listed("expert1", id)).toEqual([
@@ -189,7 +162,7 @@ describe("GET /me/votes", () => {
   });
 
   it("keeps one entry when the step runs again, with the same token or a re-driven one", async () => {
-    const id = await proposedCase("teacher1", daysAgo(1));
+    const id = await proposedCase("teacher1", "2026-02-01T09:00:00.000Z");
     await openCommissionVote({ attestationId: id, round: "first", taskToken: token(2) });
     expect(await openCommissionVote({ attestationId: id, round: "first", taskToken: token(2) })).toEqual({ status: "waiting" });
     expect(await openCommissionVote({ attestationId: id, round: "first", taskToken: token(3) })).toEqual({ status: "waiting" });
@@ -197,8 +170,8 @@ describe("GET /me/votes", () => {
   });
 
   it("lists the oldest proposal first and pages with limit and cursor", async () => {
-    const older = await proposedCase("teacher2", daysAgo(40));
-    const newer = await proposedCase("teacher2", daysAgo(39));
+    const older = await proposedCase("teacher2", "2026-01-10T09:00:00.000Z");
+    const newer = await proposedCase("teacher2", "2026-01-11T09:00:00.000Z");
     await openCommissionVote({ attestationId: newer, round: "first", taskToken: token(4) });
     await openCommissionVote({ attestationId: older, round: "first", taskToken: token(5) });
     const first = await get("expert1", "/me/votes", { limit: 1 });
@@ -210,7 +183,7 @@ describe("GET /me/votes", () => {
   });
 
   it("drops the case from the list as soon as the chair has voted", async () => {
-    const id = await proposedCase("teacher1", daysAgo(1));
+    const id = await proposedCase("teacher1", "2026-02-01T09:00:00.000Z");
     await openCommissionVote({ attestationId: id, round: "first", taskToken: token(6) });
     const voted = await client.request("POST", `/attestations/${id}/commission-vote`, { token: tokens.expert1, body: { present: 6, for: 5, against: 1 } });
     expect(voted.status, JSON.stringify(voted.body)).toBe(200);
@@ -222,7 +195,7 @@ describe("GET /me/votes", () => {
   });
 
   it("drops the case when its workflow fails, and the vote is then refused", async () => {
-    const id = await proposedCase("teacher1", daysAgo(1));
+    const id = await proposedCase("teacher1", "2026-02-01T09:00:00.000Z");
     await openCommissionVote({ attestationId: id, round: "first", taskToken: token(8) });
     expect(await recordFailure({ caseKind: "attestation", caseId: id, failure: { Error: "States.Timeout", Cause: "" } })).toEqual({ recorded: true });
     expect(await listed("expert1", id)).toEqual([]);
