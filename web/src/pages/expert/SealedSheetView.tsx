@@ -1,0 +1,53 @@
+import type { Rubric } from "../../../../functions/domain/rubrics/rubric.ts";
+import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/index.ts";
+import { useAnswerText } from "./answerText.ts";
+import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
+import type { SealedSheet } from "./types.ts";
+
+/** The expert's own sheet as the API sealed it: read-only, with the fingerprint the audit trail records. */
+export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: SealedSheet }) {
+  const t = useT();
+  const text = useLocalized();
+  const answerText = useAnswerText();
+  const { total } = sheetTotal(rubric, valuesFromAnswers(sheet.scores));
+  return (
+    <section aria-labelledby="sealed-title">
+      <h2 id="sealed-title">{t("expert:sheet.sealed.title")}</h2>
+      <p>{t("expert:sheet.sealed.submittedAt", { date: formatDateTime(sheet.submittedAt) })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("expert:sheet.sealed.criterion")}</th>
+              <th scope="col">{t("expert:sheet.sealed.score")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rubric.criteria.map((criterion) => {
+              const score = sheet.scores[criterion.id];
+              return (
+                <tr key={criterion.id}>
+                  <th scope="row">{text(criterion.title)}</th>
+                  <td>{score === undefined ? "—" : answerText(criterion, score)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p class="notice-title">{t("expert:sheet.sealed.total", { total: formatNumber(total) })}</p>
+      {sheet.comment && (
+        <>
+          <h3>{t("expert:sheet.sealed.comment")}</h3>
+          <p>{sheet.comment}</p>
+        </>
+      )}
+      <dl class="facts">
+        <dt>{t("expert:sheet.sealed.fingerprint")}</dt>
+        <dd>
+          <code style={{ overflowWrap: "anywhere" }}>{sheet.sha256}</code>
+        </dd>
+      </dl>
+    </section>
+  );
+}

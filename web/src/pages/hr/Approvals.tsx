@@ -1,0 +1,178 @@
+import { useState } from "preact/hooks";
+import { ApprovalBody } from "../../../../functions/api/schemas/competition.ts";
+import { api, ApiError } from "../../api/client.ts";
+import type { Vacancy } from "../../api/types.ts";
+import { href } from "../../app/router.tsx";
+import { formatDate, formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
+import { Button } from "../../ui/Button.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Field, FieldSet } from "../../ui/Field.tsx";
+import { useFieldErrors } from "../../ui/forms.ts";
+import { Loading } from "../../ui/Loading.tsx";
+import { Page } from "../../ui/Page.tsx";
+import { usePaged } from "../../ui/usePaged.ts";
+import { toLocalDateValue } from "./dateTime.ts";
+
+type PendingApproval = { id: string; vacancyId: string; applicationId: string; rank: number; total: number; createdAt?: string };
+type Decision = { decision: "approve"; orderNumber: string; orderDate: string } | { decision: "decline"; reason: string };
+type Outcome = { kind: "approved" | "declined" | "alreadyDecided" };
+
+/**
+ * The school's appointments awaiting the HR officer: approve with the order's number and date, or decline
+ * with a reason (the offer then passes down the ranking). Each decision is confirmed before it is sent.
+ */
+export default function Approvals() {
+  const t = useT();
+  const approvals = usePaged<PendingApproval>("/approvals", { limit: 50 });
+  const vacancies = usePaged<Vacancy>("/me/vacancies", { limit: 100 });
+  const titleOf = (vacancyId: string) => vacancies.items.find((vacancy) => vacancy.id === vacancyId)?.title ?? vacancyId;
+  const [pending, setPending] = useState<{ approval: PendingApproval; decision: Decision }>();
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const send = async () => {
+    if (!pending) return;
+    const { approval, decision } = pending;
+    setPending(undefined);
+    setSending(true);
+    setError(undefined);
+    try {
+      await api("POST", `/approvals/${encodeURIComponent(approval.id)}`, { body: decision });
+      setOutcome({ kind: decision.decision === "approve" ? "approved" : "declined" });
+      approvals.reload();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === "already_decided") {
+        setOutcome({ kind: "alreadyDecided" });
+        approvals.reload();
+      } else setError(caught);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Page title={t("hr:approvals.title")}>
+      <p>{t("hr:approvals.intro")}</p>
+      {outcome && (
+        <p class={outcome.kind === "alreadyDecided" ? "notice warn" : "notice ok"} role="status">
+          {t(`hr:approvals.${outcome.kind}`)}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+      <ErrorNotice error={approvals.error} onRetry={approvals.reload} />
+      {approvals.loading && approvals.items.length === 0 && <Loading />}
+      {!approvals.loading && !approvals.error && approvals.items.length === 0 && <p>{t("hr:approvals.empty")}</p>}
+      <ul class="cards">
+        {approvals.items.map((approval) => (
+          <li key={approval.id} class="card">
+            <ApprovalCard approval={approval} vacancyTitle={titleOf(approval.vacancyId)} sending={sending} onReview={(decision) => setPending({ approval, decision })} />
+          </li>
+        ))}
+      </ul>
+      {approvals.hasMore && (
+        <p>
+          <Button variant="secondary" busy={approvals.loading} onClick={approvals.more}>
+            {t("common:action.loadMore")}
+          </Button>
+        </p>
+      )}
+      <ConfirmDialog
+        open={pending !== undefined}
+        title={t(pending?.decision.decision === "decline" ? "hr:approvals.confirmDeclineTitle" : "hr:approvals.confirmApproveTitle")}
+        confirmLabel={t("hr:approvals.confirm")}
+        danger={pending?.decision.decision === "decline"}
+        onConfirm={() => void send()}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending && (
+          <p>
+            {pending.decision.decision === "approve"
+              ? t("hr:approvals.confirmApproveBody", { number: pending.decision.orderNumber, date: formatDate(pending.decision.orderDate) })
+              : t("hr:approvals.confirmDeclineBody")}
+          </p>
+        )}
+      </ConfirmDialog>
+    </Page>
+  );
+}
+
+function ApprovalCard({
+  approval,
+  vacancyTitle,
+  sending,
+  onReview,
+}: {
+  approval: PendingApproval;
+  vacancyTitle: string;
+  sending: boolean;
+  onReview: (decision: Decision) => void;
+}) {
+  const t = useT();
+  const [choice, setChoice] = useState<"approve" | "decline">("approve");
+  const [orderNumber, setOrderNumber] = useState("");
+  const [orderDate, setOrderDate] = useState(() => toLocalDateValue(new Date()));
+  const [reason, setReason] = useState("");
+  const { errors, validate } = useFieldErrors();
+  const name = `decision-${approval.id}`;
+
+  const review = (event: Event) => {
+    event.preventDefault();
+    const decision = validate(ApprovalBody, choice === "approve" ? { decision: choice, orderNumber, orderDate } : { decision: choice, reason });
+    if (decision) onReview(decision);
+  };
+
+  return (
+    <>
+      <h2>{t("hr:approvals.heading", { vacancy: vacancyTitle, rank: approval.rank })}</h2>
+      <dl class="facts">
+        <dt>{t("hr:approvals.total")}</dt>
+        <dd>{formatNumber(approval.total)}</dd>
+        <dt>{t("hr:approvals.application")}</dt>
+        <dd>
+          <code>{approval.applicationId}</code>
+        </dd>
+        {approval.createdAt && (
+          <>
+            <dt>{t("hr:approvals.since")}</dt>
+            <dd>{formatDateTime(approval.createdAt)}</dd>
+          </>
+        )}
+        <dt>{t("hr:approvals.vacancy")}</dt>
+        <dd>
+          <a href={href("/hr/vacancies/:id", { id: approval.vacancyId })}>{vacancyTitle}</a>
+        </dd>
+      </dl>
+      <form class="form narrow" onSubmit={review} noValidate>
+        <FieldSet legend={t("hr:approvals.decision")}>
+          {(["approve", "decline"] as const).map((value) => (
+            <div class="choice" key={value}>
+              <input type="radio" id={`${name}-${value}`} name={name} checked={choice === value} onChange={() => setChoice(value)} />
+              <label for={`${name}-${value}`}>{t(`hr:approvals.${value}`)}</label>
+            </div>
+          ))}
+        </FieldSet>
+        {choice === "approve" ? (
+          <>
+            <Field label={t("hr:approvals.orderNumber")} hint={t("hr:approvals.orderNumberHint")} error={errors.orderNumber}>
+              {(props) => <input {...props} maxLength={64} value={orderNumber} onInput={(event) => setOrderNumber(event.currentTarget.value)} />}
+            </Field>
+            <Field label={t("hr:approvals.orderDate")} error={errors.orderDate}>
+              {(props) => <input {...props} type="date" value={orderDate} onInput={(event) => setOrderDate(event.currentTarget.value)} />}
+            </Field>
+          </>
+        ) : (
+          <Field label={t("hr:approvals.reason")} hint={t("hr:approvals.reasonHint")} error={errors.reason}>
+            {(props) => <textarea {...props} maxLength={1000} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
+          </Field>
+        )}
+        <div class="actions">
+          <Button type="submit" variant={choice === "decline" ? "danger" : "primary"} busy={sending}>
+            {t("hr:approvals.continue")}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

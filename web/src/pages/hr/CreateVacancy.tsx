@@ -1,0 +1,134 @@
+import { useState } from "preact/hooks";
+import { CreateVacancyBody } from "../../../../functions/api/schemas/competition.ts";
+import { api, newIdempotencyKey } from "../../api/client.ts";
+import type { Vacancy } from "../../api/types.ts";
+import { href, navigate } from "../../app/router.tsx";
+import { LANGUAGES, useT } from "../../i18n/index.ts";
+import { Button } from "../../ui/Button.tsx";
+import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Field, FieldSet } from "../../ui/Field.tsx";
+import { useFieldErrors } from "../../ui/forms.ts";
+import { Page } from "../../ui/Page.tsx";
+import { localInputToIso, suggestedClosesAt } from "./dateTime.ts";
+
+type Form = {
+  title: string;
+  subject: string;
+  language: string;
+  kind: "teacher" | "technical";
+  hoursPerWeek: string;
+  employment: "permanent" | "temporary";
+  closesAt: string;
+  description: string;
+};
+
+/** A new vacancy of the officer's school, saved as a draft (published from its own page). */
+export default function CreateVacancy() {
+  const t = useT();
+  const [form, setForm] = useState<Form>(() => ({
+    title: "",
+    subject: "",
+    language: "kk",
+    kind: "teacher",
+    hoursPerWeek: "",
+    employment: "permanent",
+    closesAt: suggestedClosesAt(new Date()),
+    description: "",
+  }));
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const { errors, validate, fromApi, setErrors } = useFieldErrors();
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    const closesAt = localInputToIso(form.closesAt);
+    const body = {
+      title: form.title,
+      subject: form.subject,
+      language: form.language,
+      kind: form.kind,
+      hoursPerWeek: form.hoursPerWeek.trim() === "" ? Number.NaN : Number(form.hoursPerWeek),
+      employment: form.employment,
+      closesAt: closesAt ?? "",
+      ...(form.description.trim() ? { description: form.description } : {}),
+    };
+    const valid = validate(CreateVacancyBody, body);
+    // The schema knows an ISO instant; whether the typed local time exists and lies ahead is said here.
+    const closesAtError =
+      closesAt === undefined ? t("hr:create.closesAtInvalid") : Date.parse(closesAt) <= Date.now() ? t("hr:create.closesAtPast") : undefined;
+    if (closesAtError) {
+      setErrors((previous) => ({ ...previous, closesAt: closesAtError }));
+      return;
+    }
+    if (!valid) return;
+    setSending(true);
+    try {
+      const created = await api<Vacancy>("POST", "/vacancies", { body: valid, idempotencyKey });
+      navigate(href("/hr/vacancies/:id", { id: created.id }, { created: "1" }));
+    } catch (caught) {
+      if (!fromApi(caught)) setError(caught);
+      setSending(false);
+    }
+  };
+
+  return (
+    <Page title={t("hr:create.title")} actions={<a href={href("/hr/vacancies")}>{t("hr:vacancy.back")}</a>}>
+      <p>{t("hr:create.intro")}</p>
+      <form class="form" onSubmit={submit} noValidate>
+        <Field label={t("hr:create.position")} hint={t("hr:create.positionHint")} error={errors.title}>
+          {(props) => <input {...props} maxLength={200} value={form.title} onInput={(event) => set("title", event.currentTarget.value)} />}
+        </Field>
+        <Field label={t("hr:create.subject")} error={errors.subject}>
+          {(props) => <input {...props} maxLength={100} value={form.subject} onInput={(event) => set("subject", event.currentTarget.value)} />}
+        </Field>
+        <Field label={t("hr:create.language")} error={errors.language}>
+          {(props) => (
+            <select {...props} value={form.language} onChange={(event) => set("language", event.currentTarget.value)}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`common:teachingLanguage.${code}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FieldSet legend={t("hr:create.kind")} error={errors.kind}>
+          {(["teacher", "technical"] as const).map((kind) => (
+            <div class="choice" key={kind}>
+              <input type="radio" id={`kind-${kind}`} name="kind" checked={form.kind === kind} onChange={() => set("kind", kind)} />
+              <label for={`kind-${kind}`}>{t(`hr:kind.${kind}`)}</label>
+            </div>
+          ))}
+        </FieldSet>
+        <Field label={t("hr:create.hoursPerWeek")} hint={t("hr:create.hoursHint")} error={errors.hoursPerWeek}>
+          {(props) => (
+            <input {...props} type="number" inputMode="decimal" min={0.5} max={40} step={0.5} value={form.hoursPerWeek} onInput={(event) => set("hoursPerWeek", event.currentTarget.value)} />
+          )}
+        </Field>
+        <FieldSet legend={t("hr:create.employment")} error={errors.employment}>
+          {(["permanent", "temporary"] as const).map((employment) => (
+            <div class="choice" key={employment}>
+              <input type="radio" id={`employment-${employment}`} name="employment" checked={form.employment === employment} onChange={() => set("employment", employment)} />
+              <label for={`employment-${employment}`}>{t(`common:employment.${employment}`)}</label>
+            </div>
+          ))}
+        </FieldSet>
+        <Field label={t("hr:create.closesAt")} hint={t("hr:create.closesAtHint")} error={errors.closesAt}>
+          {(props) => <input {...props} type="datetime-local" value={form.closesAt} onInput={(event) => set("closesAt", event.currentTarget.value)} />}
+        </Field>
+        <Field label={t("hr:create.description")} hint={t("hr:create.descriptionHint")} error={errors.description}>
+          {(props) => <textarea {...props} maxLength={4000} value={form.description} onInput={(event) => set("description", event.currentTarget.value)} />}
+        </Field>
+        <ErrorNotice error={error} />
+        <div class="actions">
+          <Button type="submit" busy={sending}>
+            {t("hr:create.save")}
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

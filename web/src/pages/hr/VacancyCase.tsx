@@ -1,0 +1,193 @@
+import { Fragment, type ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import { api } from "../../api/client.ts";
+import type { Application, Vacancy } from "../../api/types.ts";
+import { href, useLocation, type PageProps } from "../../app/router.tsx";
+import { formatDateTime, formatNumber, localized, useT } from "../../i18n/index.ts";
+import { Button } from "../../ui/Button.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Loading } from "../../ui/Loading.tsx";
+import { Page } from "../../ui/Page.tsx";
+import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { usePaged } from "../../ui/usePaged.ts";
+import { competitionStages } from "./stages.ts";
+import { isNotFound, useOwnVacancy } from "./useOwnVacancy.ts";
+
+/** One vacancy of the school: its facts, publishing a draft, the stage it is at, and its applications. */
+export default function VacancyCase({ params }: PageProps) {
+  const t = useT();
+  const id = params.id ?? "";
+  const { query } = useLocation();
+  const { vacancy, error, loading, reload } = useOwnVacancy(id);
+  const [confirming, setConfirming] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState<unknown>();
+  const [published, setPublished] = useState(false);
+
+  const publish = async () => {
+    setConfirming(false);
+    setPublishing(true);
+    setPublishError(undefined);
+    try {
+      await api("POST", `/vacancies/${encodeURIComponent(id)}/publish`);
+      setPublished(true);
+      reload();
+    } catch (caught) {
+      setPublishError(caught);
+    } finally {
+      setPublishing(false);
+    }
+  };
+
+  return (
+    <Page title={vacancy?.title ?? t("hr:vacancies.title")} actions={<a href={href("/hr/vacancies")}>{t("hr:vacancy.back")}</a>}>
+      {!vacancy && loading && <Loading />}
+      {isNotFound(error) ? <p class="notice error">{t("hr:vacancy.notFound")}</p> : <ErrorNotice error={error} onRetry={reload} />}
+      {vacancy && (
+        <>
+          {query.get("created") && vacancy.status === "draft" && (
+            <p class="notice ok" role="status">
+              {t("hr:vacancy.created")}
+            </p>
+          )}
+          {published && (
+            <p class="notice ok" role="status">
+              {t("hr:vacancy.published")}
+            </p>
+          )}
+          <VacancyFacts vacancy={vacancy} />
+          {vacancy.status === "draft" && (
+            <div class="actions">
+              <Button busy={publishing} onClick={() => setConfirming(true)}>
+                {t("hr:vacancy.publish")}
+              </Button>
+            </div>
+          )}
+          <ErrorNotice error={publishError} />
+          {vacancy.kind === "teacher" && <Stages status={vacancy.status} />}
+          {vacancy.status !== "draft" && (
+            <>
+              <Applications vacancyId={vacancy.id} />
+              <p>
+                <a href={href("/hr/cases/:caseId/audit", { caseId: vacancy.id })}>{t("hr:vacancy.audit")}</a>
+              </p>
+            </>
+          )}
+          <ConfirmDialog
+            open={confirming}
+            title={t("hr:vacancy.publishTitle")}
+            confirmLabel={t("hr:vacancy.publishConfirm")}
+            onConfirm={() => void publish()}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>{t("hr:vacancy.publishBody", { date: formatDateTime(vacancy.closesAt) })}</p>
+          </ConfirmDialog>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function VacancyFacts({ vacancy }: { vacancy: Vacancy }) {
+  const t = useT();
+  const rows: [string, ComponentChildren][] = [
+    ["status", <StatusBadge status={vacancy.status} />],
+    ["subject", vacancy.subject],
+    ["language", t(`common:teachingLanguage.${vacancy.language}`)],
+    ["kind", t(`hr:kind.${vacancy.kind}`)],
+    ["hours", formatNumber(vacancy.hoursPerWeek)],
+    ["employment", t(`common:employment.${vacancy.employment}`)],
+    ["closesAt", formatDateTime(vacancy.closesAt)],
+    ...(vacancy.createdAt ? [["createdAt", formatDateTime(vacancy.createdAt)] as [string, string]] : []),
+    ...(vacancy.publishedAt ? [["publishedAt", formatDateTime(vacancy.publishedAt)] as [string, string]] : []),
+    ["rubric", vacancy.rubricId],
+  ];
+  return (
+    <>
+      <dl class="facts">
+        {rows.map(([key, value]) => (
+          <Fragment key={key}>
+            <dt>{t(`hr:vacancy.${key}`)}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {vacancy.description && <p style={{ whiteSpace: "pre-line" }}>{vacancy.description}</p>}
+    </>
+  );
+}
+
+/** Where the competition stands on its way from draft to a decision. */
+function Stages({ status }: { status: string }) {
+  const t = useT();
+  const stages = competitionStages(status);
+  return (
+    <section aria-labelledby="stages-title">
+      <h2 id="stages-title">{t("hr:vacancy.stages")}</h2>
+      <ol>
+        {stages.map((stage) => (
+          <li key={stage.status} aria-current={stage.state === "current" ? "step" : undefined} class={stage.state === "current" ? "notice-title" : stage.state === "ahead" ? "hint" : undefined}>
+            {t(`common:status.${stage.status}`)}
+            {stage.state === "current" && ` — ${t("hr:vacancy.current")}`}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Applications({ vacancyId }: { vacancyId: string }) {
+  const t = useT();
+  const { items, loading, error, hasMore, more, reload } = usePaged<Application>(`/vacancies/${encodeURIComponent(vacancyId)}/applications`, { limit: 100 });
+  // Ranked applications in rank order, the rest after them as the API lists them.
+  const rows = [...items].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
+  return (
+    <section aria-labelledby="applications-title">
+      <h2 id="applications-title">{t("hr:applications.title")}</h2>
+      <p class="hint">{t("hr:applications.intro")}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && items.length === 0 && <Loading />}
+      {!loading && !error && items.length === 0 && <p>{t("hr:applications.empty")}</p>}
+      {rows.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" class="num">{t("hr:applications.rank")}</th>
+                <th scope="col">{t("hr:applications.application")}</th>
+                <th scope="col">{t("hr:applications.status")}</th>
+                <th scope="col" class="num">{t("hr:applications.total")}</th>
+                <th scope="col">{t("hr:applications.submittedAt")}</th>
+                <th scope="col">{t("hr:applications.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((application) => (
+                <tr key={application.id} class={application.status === "appointed" ? "highlight" : undefined}>
+                  <td class="num">{application.rank ?? t("hr:applications.none")}</td>
+                  <th scope="row">
+                    <code>{application.id}</code>
+                  </th>
+                  <td>
+                    <StatusBadge status={application.status} />
+                  </td>
+                  <td class="num">{application.total === undefined ? t("hr:applications.none") : formatNumber(application.total)}</td>
+                  <td>{application.submittedAt ? formatDateTime(application.submittedAt) : t("hr:applications.none")}</td>
+                  <td>{application.reasonText ? localized(application.reasonText) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hasMore && (
+        <p>
+          <Button variant="secondary" busy={loading} onClick={more}>
+            {t("common:action.loadMore")}
+          </Button>
+        </p>
+      )}
+    </section>
+  );
+}

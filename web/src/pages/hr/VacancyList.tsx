@@ -1,0 +1,59 @@
+import { href } from "../../app/router.tsx";
+import type { Vacancy } from "../../api/types.ts";
+import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
+import { Button } from "../../ui/Button.tsx";
+import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Loading } from "../../ui/Loading.tsx";
+import { Page } from "../../ui/Page.tsx";
+import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { usePaged } from "../../ui/usePaged.ts";
+
+/** The HR officer's school's vacancies, drafts included, newest first. */
+export default function VacancyList() {
+  const t = useT();
+  const { items, loading, error, hasMore, more, reload } = usePaged<Vacancy>("/me/vacancies", { limit: 50 });
+  return (
+    <Page
+      title={t("hr:vacancies.title")}
+      actions={
+        <a class="button" href={href("/hr/vacancies/new")}>
+          {t("hr:vacancies.new")}
+        </a>
+      }
+    >
+      <p>{t("hr:vacancies.intro")}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && items.length === 0 && <Loading />}
+      {!loading && !error && items.length === 0 && <p>{t("hr:vacancies.empty")}</p>}
+      <ul class="cards">
+        {items.map((vacancy) => (
+          <li key={vacancy.id} class="card">
+            <h2>
+              <a href={href("/hr/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
+            </h2>
+            <ul class="meta">
+              <li>
+                <StatusBadge status={vacancy.status} />
+              </li>
+              <li>
+                {t("hr:vacancies.summary", {
+                  subject: vacancy.subject,
+                  hours: formatNumber(vacancy.hoursPerWeek),
+                  employment: t(`common:employment.${vacancy.employment}`),
+                })}
+              </li>
+              <li>{t("hr:vacancies.closesAt", { date: formatDateTime(vacancy.closesAt) })}</li>
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {hasMore && (
+        <p>
+          <Button variant="secondary" busy={loading} onClick={more}>
+            {t("common:action.loadMore")}
+          </Button>
+        </p>
+      )}
+    </Page>
+  );
+}
