@@ -56,7 +56,7 @@ export function apiPathPatterns(routes: readonly Pick<RouteDefinition, "path">[]
  * of CloudFront scope for the distribution. CloudFront only takes web ACLs created in us-east-1 with scope
  * CLOUDFRONT, whatever region this stack is in; the regional `webAclArn` (the user pool's) cannot serve.
  */
-export function cloudFrontWebAclArnFrom(scope: Construct): string | undefined {
+function cloudFrontWebAclArnFrom(scope: Construct): string | undefined {
   const arn: unknown = scope.node.tryGetContext("cloudFrontWebAclArn");
   if (arn === undefined || arn === "") return undefined;
   if (typeof arn !== "string" || !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/\s]+\/[^/\s]+$/.test(arn)) {
