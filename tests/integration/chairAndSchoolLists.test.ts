@@ -147,7 +147,7 @@ describe("GET /me/votes", () => {
         attestationId: id,
         status: "awaiting_commission",
         targetCategory: "moderator",
-        proposal: { round: "first", outcome: "meets", grantedCategory: "moderator", meanScore: 72, threshold: 68 },
+        proposal: { round: "first", outcome: "meets", grantedCategory: "moderator", meanScore: 72, threshold: 68, proposedAt: "2026-02-01T09:00:00.000Z" },
         commission: { id: SCHOOL1_COMMISSION, level: "school", votingMembers: 7 },
       },
     ]);

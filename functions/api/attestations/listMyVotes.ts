@@ -29,6 +29,7 @@ export const handler = httpHandler(routes.listMyVotes, async ({ user, query }) =
         grantedCategory: round?.proposal?.grantedCategory,
         meanScore: round?.aggregate?.meanScore,
         threshold: round?.aggregate?.threshold,
+        proposedAt: round?.proposal?.proposedAt,
       },
       commission: {
         id: attestation.commissionId,
