@@ -12,11 +12,12 @@ export function EligibilityPanel({ facts, selected }: { facts: Omit<AttestationF
       <h2 id="eligibility-title">{t("teacher:eligibility.title")}</h2>
       <p class="hint">{t("teacher:eligibility.intro")}</p>
       <ul class="cards">
-        {verdicts.map(({ category, refusals }) => (
+        {verdicts.map(({ category, refusals, cappedAt }) => (
           <li key={category} class={`card ${refusals.length === 0 ? "eligible" : "not-eligible"}${category === selected ? " selected" : ""}`}>
             <h3>
               {t(`common:category.${category}`)}: {refusals.length === 0 ? t("teacher:eligibility.may") : t("teacher:eligibility.mayNot")}
             </h3>
+            {cappedAt && <p>{t("teacher:eligibility.capped", { category: t(`common:category.${cappedAt}`) })}</p>}
             {refusals.length > 0 && (
               <ul>
                 {refusals.map((refusal, index) => (

@@ -1,6 +1,6 @@
 import { eligibilityRequest } from "../../../../functions/api/attestations/eligibility.ts";
 import { attestationRulesV1 } from "../../../../functions/domain/attestation/attestationRules.ts";
-import { ATTESTED_CATEGORIES, type AttestedCategory } from "../../../../functions/domain/attestation/categories.ts";
+import { ATTESTED_CATEGORIES, compareCategories, type AttestationCategory, type AttestedCategory } from "../../../../functions/domain/attestation/categories.ts";
 import { checkEligibility, type EligibilityRefusal } from "../../../../functions/domain/attestation/checkEligibility.ts";
 import type { Attestation } from "../../../../functions/domain/attestation/records.ts";
 
@@ -9,7 +9,8 @@ export type AttestationFacts = Pick<
   "targetCategory" | "currentCategory" | "currentCategoryValidUntil" | "experienceYears" | "test" | "exemption" | "early" | "lastAttestationAt"
 >;
 
-export type CategoryVerdict = { category: AttestedCategory; refusals: EligibilityRefusal[] };
+/** `testSupports`: the highest category the test result reaches, when it is below the one aimed for (п.24 caps the decision by it). */
+export type CategoryVerdict = { category: AttestedCategory; refusals: EligibilityRefusal[]; cappedAt?: AttestationCategory };
 
 /**
  * The API's own eligibility rules (Order No. 83) run on what the teacher has entered so far, for every
@@ -17,11 +18,20 @@ export type CategoryVerdict = { category: AttestedCategory; refusals: Eligibilit
  * way, in the rules' own words. The API judges again on submission; this only explains before it does.
  */
 export function verdictsByCategory(facts: Omit<AttestationFacts, "targetCategory">, now: Date = new Date()): CategoryVerdict[] {
-  return ATTESTED_CATEGORIES.map((category) => ({ category, refusals: refusalsFor({ ...facts, targetCategory: category }, now) }));
+  return ATTESTED_CATEGORIES.map((category) => {
+    const verdict = judge({ ...facts, targetCategory: category }, now);
+    if (!verdict.ok) return { category, refusals: verdict.refusals };
+    const supports = verdict.testSupports;
+    return supports !== undefined && compareCategories(supports, category) < 0 ? { category, refusals: [], cappedAt: supports } : { category, refusals: [] };
+  });
+}
+
+function judge(facts: AttestationFacts, now: Date) {
+  return checkEligibility(eligibilityRequest(facts as Attestation), attestationRulesV1, now);
 }
 
 export function refusalsFor(facts: AttestationFacts, now: Date = new Date()): EligibilityRefusal[] {
-  const verdict = checkEligibility(eligibilityRequest(facts as Attestation), attestationRulesV1, now);
+  const verdict = judge(facts, now);
   return verdict.ok ? [] : verdict.refusals;
 }
 
