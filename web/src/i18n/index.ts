@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import i18next from "i18next";
 import { useEffect, useState } from "preact/hooks";
 
