@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localInputToIso, suggestedClosesAt, toLocalDateValue, toLocalInputValue } from "../../../web/src/pages/hr/dateTime.ts";
+import { localDateToIso, localInputToIso, suggestedClosesAt, toLocalDateValue, toLocalInputValue } from "../../../web/src/pages/hr/dateTime.ts";
 
 // Run in a zone with an offset, so a conversion that ignored the zone would show.
 process.env.TZ = "Asia/Almaty";
@@ -24,6 +24,19 @@ describe("datetime-local and ISO", () => {
   it("gives the local calendar date, not the UTC one", () => {
     // 23:30 local on 1 December is still 1 December here, whatever the UTC date is.
     expect(toLocalDateValue(new Date(2026, 11, 1, 23, 30))).toBe("2026-12-01");
+  });
+});
+
+describe("date inputs", () => {
+  it("stand for the local day, also west of Greenwich where UTC midnight is the day before", () => {
+    process.env.TZ = "America/Guatemala";
+    try {
+      const iso = localDateToIso("2026-12-01");
+      expect(toLocalDateValue(new Date(iso!))).toBe("2026-12-01");
+      expect(localDateToIso("2026-02-30")).toBeUndefined();
+    } finally {
+      process.env.TZ = "Asia/Almaty";
+    }
   });
 });
 

@@ -31,7 +31,7 @@ export default function AssignmentCase({ params }: PageProps) {
 
   return (
     <Page
-      title={t("expert:case.title", { ref: id })}
+      title={data ? t(`expert:kind.${data.caseKind}`) : t("expert:assignments.title")}
       actions={<a href={href("/expert/assignments")}>{t("expert:case.back")}</a>}
     >
       {!data && assignment.loading && <Loading />}
@@ -44,8 +44,10 @@ export default function AssignmentCase({ params }: PageProps) {
       {data && (
         <>
           <dl class="facts">
-            <dt>{t("expert:case.kind")}</dt>
-            <dd>{t(`expert:kind.${data.caseKind}`)}</dd>
+            <dt>{t("expert:case.ref")}</dt>
+            <dd>
+              <code style={{ overflowWrap: "anywhere" }}>{data.id}</code>
+            </dd>
             <dt>{t("expert:case.status")}</dt>
             <dd>
               <StatusBadge status={data.status} />

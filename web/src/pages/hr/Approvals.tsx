@@ -12,7 +12,7 @@ import { useFieldErrors } from "../../ui/forms.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { toLocalDateValue } from "./dateTime.ts";
+import { localDateToIso, toLocalDateValue } from "./dateTime.ts";
 
 type PendingApproval = { id: string; vacancyId: string; applicationId: string; rank: number; total: number; createdAt?: string };
 type Decision = { decision: "approve"; orderNumber: string; orderDate: string } | { decision: "decline"; reason: string };
@@ -89,7 +89,7 @@ export default function Approvals() {
         {pending && (
           <p>
             {pending.decision.decision === "approve"
-              ? t("hr:approvals.confirmApproveBody", { number: pending.decision.orderNumber, date: formatDate(pending.decision.orderDate) })
+              ? t("hr:approvals.confirmApproveBody", { number: pending.decision.orderNumber, date: formatDate(localDateToIso(pending.decision.orderDate) ?? pending.decision.orderDate) })
               : t("hr:approvals.confirmDeclineBody")}
           </p>
         )}

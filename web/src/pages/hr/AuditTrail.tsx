@@ -45,7 +45,11 @@ export default function AuditTrail({ params }: PageProps) {
                 return (
                   <tr key={item.seq}>
                     <td class="num">{item.seq}</td>
-                    <td>{formatDateTime(item.at)}</td>
+                    <td>
+                      <time dateTime={item.at} title={item.at}>
+                        {formatDateTime(item.at)}
+                      </time>
+                    </td>
                     <td>
                       <code>{item.action}</code>
                       {item.data && Object.keys(item.data).length > 0 && (

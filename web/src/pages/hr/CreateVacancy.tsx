@@ -56,11 +56,18 @@ export default function CreateVacancy() {
       ...(form.description.trim() ? { description: form.description } : {}),
     };
     const valid = validate(CreateVacancyBody, body);
-    // The schema knows an ISO instant; whether the typed local time exists and lies ahead is said here.
-    const closesAtError =
-      closesAt === undefined ? t("hr:create.closesAtInvalid") : Date.parse(closesAt) <= Date.now() ? t("hr:create.closesAtPast") : undefined;
-    if (closesAtError) {
-      setErrors((previous) => ({ ...previous, closesAt: closesAtError }));
+    // The schema knows numbers and ISO instants; an empty hours field, a local time that does not exist or
+    // one already past are said here in the form's own words.
+    const ownErrors = {
+      ...(Number.isNaN(body.hoursPerWeek) ? { hoursPerWeek: t("hr:create.hoursInvalid") } : {}),
+      ...(closesAt === undefined
+        ? { closesAt: t("hr:create.closesAtInvalid") }
+        : Date.parse(closesAt) <= Date.now()
+          ? { closesAt: t("hr:create.closesAtPast") }
+          : {}),
+    };
+    if (Object.keys(ownErrors).length > 0) {
+      setErrors((previous) => ({ ...previous, ...ownErrors }));
       return;
     }
     if (!valid) return;

@@ -40,3 +40,12 @@ export function suggestedClosesAt(now: Date, days = DEFAULT_WINDOW_DAYS): string
   const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, now.getHours(), now.getMinutes());
   return toLocalInputValue(date);
 }
+
+/**
+ * A date input's "YYYY-MM-DD" as the instant of that day's local midnight, for the locale's date formatter
+ * (which reads an instant in the local zone). new Date("YYYY-MM-DD") would mean UTC midnight: the day
+ * before, west of Greenwich.
+ */
+export function localDateToIso(value: string): string | undefined {
+  return localInputToIso(`${value}T00:00`);
+}
