@@ -5,6 +5,7 @@ import { formatDate, formatNumber, useT } from "../../i18n/index.ts";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { useApi } from "../../ui/useApi.ts";
 
 export default function VacancyResults({ params }: PageProps) {
@@ -30,7 +31,7 @@ export default function VacancyResults({ params }: PageProps) {
           </p>
           <p class="hint">{t("public:results.anonymised")}</p>
           {results.data.ranking.length > 0 && (
-            <div class="table-wrap">
+            <TableScroll label={t("public:results.ranking")}>
               <table>
                 <caption class="visually-hidden">{t("public:results.ranking")}</caption>
                 <thead>
@@ -56,7 +57,7 @@ export default function VacancyResults({ params }: PageProps) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsSection, missingKinds } from "./DocumentsSection.tsx";
@@ -160,7 +161,7 @@ function Scores({ application, rubric }: { application: Application; rubric: Rub
       </dl>
       <p class="hint">{t("teacher:application.cutOffHint")}</p>
       {application.perCriterion && (
-        <div class="table-wrap">
+        <TableScroll label={t("teacher:application.perCriterion")}>
           <table>
             <caption class="visually-hidden">{t("teacher:application.perCriterion")}</caption>
             <thead>
@@ -178,7 +179,7 @@ function Scores({ application, rubric }: { application: Application; rubric: Rub
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

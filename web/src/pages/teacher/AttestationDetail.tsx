@@ -12,6 +12,7 @@ import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsSection, missingKinds } from "./DocumentsSection.tsx";
@@ -210,7 +211,7 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
         )}
       </dl>
       {d.panel.length > 0 && (
-        <div class="table-wrap">
+        <TableScroll label={t("teacher:decision.panel")}>
           <table>
             <caption>{t("teacher:decision.panel")}</caption>
             <thead>
@@ -228,7 +229,7 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {appealed && <p class="notice ok" role="status">{t("teacher:decision.appealFiled")}</p>}
       {windowOpen && (

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
 
 /** A case's audit trail: every event in order, each chained to the previous one by its hash. */
@@ -15,7 +16,7 @@ export default function CaseAudit({ params }: PageProps) {
       <p class="hint">{t("teacher:audit.intro")}</p>
       <ErrorNotice error={error} onRetry={reload} />
       {items.length > 0 && (
-        <div class="table-wrap">
+        <TableScroll label={t("teacher:audit.title")}>
           <table>
             <caption class="visually-hidden">{t("teacher:audit.title")}</caption>
             <thead>
@@ -43,7 +44,7 @@ export default function CaseAudit({ params }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {loading && <Loading />}
       {hasMore && !loading && (
