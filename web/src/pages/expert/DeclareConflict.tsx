@@ -24,12 +24,14 @@ export default function DeclareConflict() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [declared, setDeclared] = useState<{ createdAt: string }>();
-  const { errors, validate, fromApi, clear } = useFieldErrors();
+  const { errors, validate, fromApi, clear, setErrors } = useFieldErrors();
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
     const body = validate(DeclareConflictBody, target === "person" ? { userId: userId.trim(), reason } : { schoolId, reason });
+    // An unchosen school is an empty id to the schema; to the user it is a choice still to make.
+    if (target === "school" && schoolId === "") setErrors((previous) => ({ ...previous, schoolId: t("expert:conflict.chooseSchool") }));
     if (!body) return;
     setSending(true);
     try {
