@@ -76,18 +76,22 @@ export function DocumentUpload({
 
   return (
     <div class={`upload upload-${state.step}`}>
-      <label for={id} class="upload-label">
+      <p class="upload-label" id={`${id}-label`}>
         {label}
         {required && <span class="required"> ({t("common:upload.required")})</span>}
-      </label>
+      </p>
       <p class="hint" id={`${id}-hint`}>
         {t("common:upload.hint", { max: maxMb })}
       </p>
+      {/* The native picker says "Choose File" in the browser's language, not the page's: it is hidden, and a
+          label in the page's language opens it. The input keeps focus and the accessible name. */}
       <input
         id={id}
+        class="file-input"
         type="file"
         accept={ACCEPT}
         disabled={busy}
+        aria-labelledby={`${id}-label ${id}-choose`}
         aria-describedby={`${id}-hint ${id}-status`}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
@@ -95,6 +99,9 @@ export function DocumentUpload({
           event.currentTarget.value = "";
         }}
       />
+      <label for={id} id={`${id}-choose`} class={busy ? "button secondary small disabled" : "button secondary small"}>
+        {state.step === "done" ? t("common:upload.replace") : t("common:upload.choose")}
+      </label>
       <div id={`${id}-status`} class="upload-status" role="status" aria-live="polite">
         {state.step === "checking" && t("common:upload.checking", { fileName: state.fileName })}
         {state.step === "registering" && t("common:upload.registering", { fileName: state.fileName })}
