@@ -7,7 +7,8 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   if (!error) return null;
   const api = error instanceof ApiError ? error : undefined;
   const title = api ? api.title : t("common:error.unexpectedShort");
-  const detail = api && api.detail !== api.title ? api.detail : undefined;
+  // A rule refusal repeats its first field message as the detail: say it once.
+  const detail = api && api.detail !== api.title && !api.fields?.some((field) => field.message === api.detail) ? api.detail : undefined;
   return (
     <div class="notice error" role="alert">
       <p class="notice-title">{title}</p>

@@ -1,26 +1,22 @@
 import { href } from "../../app/router.tsx";
 import { formatDateTime, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "./PagedList.tsx";
 import type { AssignmentSummary } from "./types.ts";
 
 /** The expert's cases, soonest deadline first (the API's order): open ones to score, then the rest. */
 export default function AssignmentList() {
   const t = useT();
-  const { items, loading, error, hasMore, more, reload } = usePaged<AssignmentSummary>("/me/assignments", { limit: 50 });
-  const open = items.filter((item) => item.status === "open");
-  const done = items.filter((item) => item.status !== "open");
+  const paged = usePaged<AssignmentSummary>("/me/assignments", { limit: 50 });
+  const open = paged.items.filter((item) => item.status === "open");
+  const done = paged.items.filter((item) => item.status !== "open");
   return (
     <Page title={t("expert:assignments.title")}>
       <p>{t("expert:assignments.intro")}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && items.length === 0 && <Loading />}
-      {!loading && !error && items.length === 0 && <p>{t("expert:assignments.empty")}</p>}
-      {open.length > 0 && (
+      <PagedList paged={paged} empty={t("expert:assignments.empty")}>
+        {open.length > 0 && (
         <>
           <h2>{t("expert:assignments.toScore")}</h2>
           <AssignmentCards items={open} />
@@ -33,13 +29,7 @@ export default function AssignmentList() {
           <AssignmentCards items={done} />
         </>
       )}
-      {hasMore && (
-        <p>
-          <Button variant="secondary" busy={loading} onClick={more}>
-            {t("common:action.loadMore")}
-          </Button>
-        </p>
-      )}
+      </PagedList>
     </Page>
   );
 }

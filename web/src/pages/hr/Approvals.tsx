@@ -9,9 +9,9 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 import { localDateToIso, toLocalDateValue } from "./dateTime.ts";
 
 type PendingApproval = { id: string; vacancyId: string; applicationId: string; rank: number; total: number; createdAt?: string };
@@ -61,9 +61,7 @@ export default function Approvals() {
         </p>
       )}
       <ErrorNotice error={error} />
-      <ErrorNotice error={approvals.error} onRetry={approvals.reload} />
-      {approvals.loading && approvals.items.length === 0 && <Loading />}
-      {!approvals.loading && !approvals.error && approvals.items.length === 0 && <p>{t("hr:approvals.empty")}</p>}
+      <PagedList paged={approvals} empty={t("hr:approvals.empty")}>
       <ul class="cards">
         {approvals.items.map((approval) => (
           <li key={approval.id} class="card">
@@ -71,13 +69,7 @@ export default function Approvals() {
           </li>
         ))}
       </ul>
-      {approvals.hasMore && (
-        <p>
-          <Button variant="secondary" busy={approvals.loading} onClick={approvals.more}>
-            {t("common:action.loadMore")}
-          </Button>
-        </p>
-      )}
+      </PagedList>
       <ConfirmDialog
         open={pending !== undefined}
         title={t(pending?.decision.decision === "decline" ? "hr:approvals.confirmDeclineTitle" : "hr:approvals.confirmApproveTitle")}

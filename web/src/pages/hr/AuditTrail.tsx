@@ -1,32 +1,26 @@
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDateTime, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 import { linkStates, shortHash, type AuditItem } from "./auditTrail.ts";
 
 /** A competition's audit trail, in order, with each event's link to the one before it checked. */
 export default function AuditTrail({ params }: PageProps) {
   const t = useT();
   const caseId = params.caseId ?? "";
-  const { items, loading, error, hasMore, more, reload } = usePaged<AuditItem>(`/cases/${encodeURIComponent(caseId)}/audit`, { limit: 50 });
+  const paged = usePaged<AuditItem>(`/cases/${encodeURIComponent(caseId)}/audit`, { limit: 50 });
+  const { items } = paged;
   const states = linkStates(items);
   const intact = states.every((state) => state === "linked");
   return (
     <Page title={t("hr:audit.title")} actions={<a href={href("/hr/vacancies/:id", { id: caseId })}>{t("hr:audit.back")}</a>}>
       <p>{t("hr:audit.case", { id: caseId })}</p>
       <p class="hint">{t("hr:audit.intro")}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && items.length === 0 && <Loading />}
-      {!loading && !error && items.length === 0 && <p>{t("hr:audit.empty")}</p>}
-      {items.length > 0 && (
+      <PagedList paged={paged} empty={t("hr:audit.empty")}>
         <p class={intact ? "notice ok" : "notice error"} role="status">
           {intact ? t("hr:audit.intact", { count: items.length }) : t("hr:audit.notIntact")}
         </p>
-      )}
-      {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
@@ -72,14 +66,7 @@ export default function AuditTrail({ params }: PageProps) {
             </tbody>
           </table>
         </div>
-      )}
-      {hasMore && (
-        <p>
-          <Button variant="secondary" busy={loading} onClick={more}>
-            {t("common:action.loadMore")}
-          </Button>
-        </p>
-      )}
+      </PagedList>
     </Page>
   );
 }

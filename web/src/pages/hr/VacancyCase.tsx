@@ -11,6 +11,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 import { competitionStages } from "./stages.ts";
 import { isNotFound, useOwnVacancy } from "./useOwnVacancy.ts";
 
@@ -139,17 +140,14 @@ function Stages({ status }: { status: string }) {
 
 function Applications({ vacancyId }: { vacancyId: string }) {
   const t = useT();
-  const { items, loading, error, hasMore, more, reload } = usePaged<Application>(`/vacancies/${encodeURIComponent(vacancyId)}/applications`, { limit: 100 });
+  const paged = usePaged<Application>(`/vacancies/${encodeURIComponent(vacancyId)}/applications`, { limit: 100 });
   // Ranked applications in rank order, the rest after them as the API lists them.
-  const rows = [...items].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
+  const rows = [...paged.items].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
   return (
     <section aria-labelledby="applications-title">
       <h2 id="applications-title">{t("hr:applications.title")}</h2>
       <p class="hint">{t("hr:applications.intro")}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && items.length === 0 && <Loading />}
-      {!loading && !error && items.length === 0 && <p>{t("hr:applications.empty")}</p>}
-      {rows.length > 0 && (
+      <PagedList paged={paged} empty={t("hr:applications.empty")}>
         <div class="table-wrap">
           <table>
             <thead>
@@ -180,14 +178,7 @@ function Applications({ vacancyId }: { vacancyId: string }) {
             </tbody>
           </table>
         </div>
-      )}
-      {hasMore && (
-        <p>
-          <Button variant="secondary" busy={loading} onClick={more}>
-            {t("common:action.loadMore")}
-          </Button>
-        </p>
-      )}
+      </PagedList>
     </section>
   );
 }

@@ -1,17 +1,15 @@
 import { href } from "../../app/router.tsx";
 import type { Vacancy } from "../../api/types.ts";
 import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 
 /** The HR officer's school's vacancies, drafts included, newest first. */
 export default function VacancyList() {
   const t = useT();
-  const { items, loading, error, hasMore, more, reload } = usePaged<Vacancy>("/me/vacancies", { limit: 50 });
+  const paged = usePaged<Vacancy>("/me/vacancies", { limit: 50 });
   return (
     <Page
       title={t("hr:vacancies.title")}
@@ -22,11 +20,9 @@ export default function VacancyList() {
       }
     >
       <p>{t("hr:vacancies.intro")}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && items.length === 0 && <Loading />}
-      {!loading && !error && items.length === 0 && <p>{t("hr:vacancies.empty")}</p>}
+      <PagedList paged={paged} empty={t("hr:vacancies.empty")}>
       <ul class="cards">
-        {items.map((vacancy) => (
+        {paged.items.map((vacancy) => (
           <li key={vacancy.id} class="card">
             <h2>
               <a href={href("/hr/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
@@ -47,13 +43,7 @@ export default function VacancyList() {
           </li>
         ))}
       </ul>
-      {hasMore && (
-        <p>
-          <Button variant="secondary" busy={loading} onClick={more}>
-            {t("common:action.loadMore")}
-          </Button>
-        </p>
-      )}
+      </PagedList>
     </Page>
   );
 }

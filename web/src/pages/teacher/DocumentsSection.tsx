@@ -1,5 +1,6 @@
 import type { OwnerDocument } from "../../api/types.ts";
-import { useT } from "../../i18n/index.ts";
+import { ineligibilityTexts } from "../../../../functions/domain/competition/documentCheck.ts";
+import { localized, useT } from "../../i18n/index.ts";
 import { DocumentUpload } from "../../ui/DocumentUpload.tsx";
 
 /**
@@ -45,7 +46,7 @@ export function DocumentsSection({
                     onUploaded={onChange}
                   />
                   {document?.status === "rejected" && (
-                    <p class="field-error">{t("teacher:documents.refused", { fileName: document.fileName, reason: document.reason ? t(`teacher:documents.reason.${document.reason}`) : "" })}</p>
+                    <p class="field-error">{t("teacher:documents.refused", { fileName: document.fileName, reason: reasonText(document.reason) })}</p>
                   )}
                 </div>
               );
@@ -59,12 +60,19 @@ export function DocumentsSection({
           {documents.map((document) => (
             <li key={document.id}>
               {t(`common:documentKind.${document.kind}`)}: {document.fileName} — {t(`common:status.${document.status}`)}
+              {document.status === "rejected" && document.reason && ` (${reasonText(document.reason)})`}
             </li>
           ))}
         </ul>
       )}
     </section>
   );
+}
+
+/** Why an upload was refused, in the words the API records on an ineligible case. */
+function reasonText(reason: string | null): string {
+  if (!reason) return "";
+  return reason in ineligibilityTexts ? localized(ineligibilityTexts[reason as keyof typeof ineligibilityTexts]) : reason;
 }
 
 /** Required kinds without a verified document. */
