@@ -7,11 +7,12 @@ import { useLanguage, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useApi } from "../../ui/useApi.ts";
+import { Choices } from "../expert/Choices.tsx";
 import { ProposalFacts } from "./ProposalFacts.tsx";
 import type { OpenVote } from "./types.ts";
 import { isTie, previewVote, quorumFor, voteBody, type VoteBody, type VoteForm } from "./vote.ts";
@@ -114,14 +115,16 @@ function VoteFormView({ vote, onRecorded, onConflict }: { vote: OpenVote; onReco
       {count("for")}
       {count("against")}
       {isTie(form) && (
-        <FieldSet legend={t("chair:vote.chairVote")} error={errors.chairVotedFor}>
-          {(["for", "against"] as const).map((value) => (
-            <div class="choice" key={value}>
-              <input type="radio" id={`chair-${value}`} name="chair-vote" checked={form.chairVote === value} onChange={() => set("chairVote", value)} />
-              <label for={`chair-${value}`}>{t(value === "for" ? "chair:vote.chairFor" : "chair:vote.chairAgainst")}</label>
-            </div>
-          ))}
-        </FieldSet>
+        <Choices
+          legend={t("chair:vote.chairVote")}
+          error={errors.chairVotedFor}
+          options={[
+            { value: "for", label: t("chair:vote.chairFor") },
+            { value: "against", label: t("chair:vote.chairAgainst") },
+          ]}
+          value={form.chairVote}
+          onChange={(value) => set("chairVote", value)}
+        />
       )}
       <div aria-live="polite">
         {preview?.ok && (

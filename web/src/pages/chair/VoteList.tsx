@@ -14,17 +14,17 @@ export default function VoteList() {
     <Page title={t("chair:votes.title")}>
       <p>{t("chair:votes.intro")}</p>
       <PagedList paged={paged} empty={t("chair:votes.empty")}>
-      <ul class="cards">
-        {paged.items.map((vote) => (
-          <li key={vote.attestationId} class="card">
-            <h2>{t("chair:votes.case", { ref: vote.attestationId })}</h2>
-            <ProposalFacts vote={vote} />
-            <a class="button" href={href("/chair/votes/:id", { id: vote.attestationId })}>
-              {t("chair:votes.record", { ref: vote.attestationId })}
-            </a>
-          </li>
-        ))}
-      </ul>
+        <ul class="cards">
+          {paged.items.map((vote) => (
+            <li key={vote.attestationId} class="card">
+              <h2>{t("chair:votes.case", { ref: vote.attestationId })}</h2>
+              <ProposalFacts vote={vote} />
+              <a class="button" href={href("/chair/votes/:id", { id: vote.attestationId })}>
+                {t("chair:votes.record", { ref: vote.attestationId })}
+              </a>
+            </li>
+          ))}
+        </ul>
       </PagedList>
     </Page>
   );

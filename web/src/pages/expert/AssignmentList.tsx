@@ -17,18 +17,18 @@ export default function AssignmentList() {
       <p>{t("expert:assignments.intro")}</p>
       <PagedList paged={paged} empty={t("expert:assignments.empty")}>
         {open.length > 0 && (
-        <>
-          <h2>{t("expert:assignments.toScore")}</h2>
-          <AssignmentCards items={open} />
-        </>
-      )}
-      {done.length > 0 && (
-        <>
-          <h2>{t("expert:assignments.done")}</h2>
-          <p class="hint">{t("expert:assignments.expiredNote")}</p>
-          <AssignmentCards items={done} />
-        </>
-      )}
+          <>
+            <h2>{t("expert:assignments.toScore")}</h2>
+            <AssignmentCards items={open} />
+          </>
+        )}
+        {done.length > 0 && (
+          <>
+            <h2>{t("expert:assignments.done")}</h2>
+            <p class="hint">{t("expert:assignments.expiredNote")}</p>
+            <AssignmentCards items={done} />
+          </>
+        )}
       </PagedList>
     </Page>
   );

@@ -5,9 +5,10 @@ import { useSchools } from "../../api/reference.ts";
 import { formatDateTime, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
+import { Choices } from "./Choices.tsx";
 
 type Target = "person" | "school";
 
@@ -65,14 +66,12 @@ export default function DeclareConflict() {
         </>
       ) : (
         <form class="form narrow" onSubmit={submit} noValidate>
-          <FieldSet legend={t("expert:conflict.target")}>
-            {(["school", "person"] as const).map((value) => (
-              <div class="choice" key={value}>
-                <input type="radio" id={`conflict-${value}`} name="conflict-target" checked={target === value} onChange={() => setTarget(value)} />
-                <label for={`conflict-${value}`}>{t(`expert:conflict.${value}`)}</label>
-              </div>
-            ))}
-          </FieldSet>
+          <Choices
+            legend={t("expert:conflict.target")}
+            options={(["school", "person"] as const).map((value) => ({ value, label: t(`expert:conflict.${value}`) }))}
+            value={target}
+            onChange={setTarget}
+          />
           {target === "school" ? (
             <Field label={t("expert:conflict.schoolId")} error={errors.schoolId}>
               {(props) => (

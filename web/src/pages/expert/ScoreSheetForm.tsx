@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { ScoreSheetBody } from "../../../../functions/api/schemas/competition.ts";
 import type { Criterion } from "../../../../functions/domain/rubrics/rubric.ts";
 import { api, ApiError } from "../../api/client.ts";
@@ -6,9 +6,10 @@ import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/ind
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { useAnswerText } from "./answerText.ts";
+import { Choices } from "./Choices.tsx";
 import { checkSheet, clearDraft, loadDraft, parseScoreNumber, pointsOf, saveDraft, sheetBody, sheetTotal, type DraftStore, type SheetIssueCode, type SheetValues } from "./scoreSheet.ts";
 import type { AssignmentDetail } from "./types.ts";
 
@@ -218,19 +219,18 @@ function CriterionInput({
     </>
   );
   if (criterion.options) {
-    const name = `criterion-${criterion.id}`;
     return (
-      <FieldSet legend={text(criterion.title)} hint={hint} error={error}>
-        {criterion.options.map((option) => {
-          const id = `${name}-${option.id}`;
-          return (
-            <div class="choice" key={option.id}>
-              <input type="radio" id={id} name={name} value={option.id} checked={value === option.id} onChange={() => onChange(option.id)} />
-              <label for={id}>{t("expert:sheet.optionLabel", { label: text(option.label), points: formatNumber(option.points) })}</label>
-            </div>
-          );
-        })}
-      </FieldSet>
+      <Choices
+        legend={text(criterion.title)}
+        hint={hint}
+        error={error}
+        options={criterion.options.map((option) => ({
+          value: option.id,
+          label: t("expert:sheet.optionLabel", { label: text(option.label), points: formatNumber(option.points) }),
+        }))}
+        value={value}
+        onChange={onChange}
+      />
     );
   }
   const range =

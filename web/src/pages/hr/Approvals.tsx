@@ -7,10 +7,11 @@ import { formatDate, formatDateTime, formatNumber, useT } from "../../i18n/index
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { Choices } from "../expert/Choices.tsx";
 import { PagedList } from "../expert/PagedList.tsx";
 import { localDateToIso, toLocalDateValue } from "./dateTime.ts";
 
@@ -62,13 +63,13 @@ export default function Approvals() {
       )}
       <ErrorNotice error={error} />
       <PagedList paged={approvals} empty={t("hr:approvals.empty")}>
-      <ul class="cards">
-        {approvals.items.map((approval) => (
-          <li key={approval.id} class="card">
-            <ApprovalCard approval={approval} vacancyTitle={titleOf(approval.vacancyId)} sending={sending} onReview={(decision) => setPending({ approval, decision })} />
-          </li>
-        ))}
-      </ul>
+        <ul class="cards">
+          {approvals.items.map((approval) => (
+            <li key={approval.id} class="card">
+              <ApprovalCard approval={approval} vacancyTitle={titleOf(approval.vacancyId)} sending={sending} onReview={(decision) => setPending({ approval, decision })} />
+            </li>
+          ))}
+        </ul>
       </PagedList>
       <ConfirmDialog
         open={pending !== undefined}
@@ -107,7 +108,6 @@ function ApprovalCard({
   const [orderDate, setOrderDate] = useState(() => toLocalDateValue(new Date()));
   const [reason, setReason] = useState("");
   const { errors, validate } = useFieldErrors();
-  const name = `decision-${approval.id}`;
 
   const review = (event: Event) => {
     event.preventDefault();
@@ -137,14 +137,12 @@ function ApprovalCard({
         </dd>
       </dl>
       <form class="form narrow" onSubmit={review} noValidate>
-        <FieldSet legend={t("hr:approvals.decision")}>
-          {(["approve", "decline"] as const).map((value) => (
-            <div class="choice" key={value}>
-              <input type="radio" id={`${name}-${value}`} name={name} checked={choice === value} onChange={() => setChoice(value)} />
-              <label for={`${name}-${value}`}>{t(`hr:approvals.${value}`)}</label>
-            </div>
-          ))}
-        </FieldSet>
+        <Choices
+          legend={t("hr:approvals.decision")}
+          options={(["approve", "decline"] as const).map((value) => ({ value, label: t(`hr:approvals.${value}`) }))}
+          value={choice}
+          onChange={setChoice}
+        />
         {choice === "approve" ? (
           <>
             <Field label={t("hr:approvals.orderNumber")} hint={t("hr:approvals.orderNumberHint")} error={errors.orderNumber}>

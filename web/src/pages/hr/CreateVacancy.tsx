@@ -6,9 +6,10 @@ import { href, navigate } from "../../app/router.tsx";
 import { LANGUAGES, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
+import { Choices } from "../expert/Choices.tsx";
 import { localInputToIso, suggestedClosesAt } from "./dateTime.ts";
 
 type Form = {
@@ -102,27 +103,25 @@ export default function CreateVacancy() {
             </select>
           )}
         </Field>
-        <FieldSet legend={t("hr:create.kind")} error={errors.kind}>
-          {(["teacher", "technical"] as const).map((kind) => (
-            <div class="choice" key={kind}>
-              <input type="radio" id={`kind-${kind}`} name="kind" checked={form.kind === kind} onChange={() => set("kind", kind)} />
-              <label for={`kind-${kind}`}>{t(`hr:kind.${kind}`)}</label>
-            </div>
-          ))}
-        </FieldSet>
+        <Choices
+          legend={t("hr:create.kind")}
+          error={errors.kind}
+          options={(["teacher", "technical"] as const).map((kind) => ({ value: kind, label: t(`hr:kind.${kind}`) }))}
+          value={form.kind}
+          onChange={(kind) => set("kind", kind)}
+        />
         <Field label={t("hr:create.hoursPerWeek")} hint={t("hr:create.hoursHint")} error={errors.hoursPerWeek}>
           {(props) => (
             <input {...props} type="number" inputMode="decimal" min={0.5} max={40} step={0.5} value={form.hoursPerWeek} onInput={(event) => set("hoursPerWeek", event.currentTarget.value)} />
           )}
         </Field>
-        <FieldSet legend={t("hr:create.employment")} error={errors.employment}>
-          {(["permanent", "temporary"] as const).map((employment) => (
-            <div class="choice" key={employment}>
-              <input type="radio" id={`employment-${employment}`} name="employment" checked={form.employment === employment} onChange={() => set("employment", employment)} />
-              <label for={`employment-${employment}`}>{t(`common:employment.${employment}`)}</label>
-            </div>
-          ))}
-        </FieldSet>
+        <Choices
+          legend={t("hr:create.employment")}
+          error={errors.employment}
+          options={(["permanent", "temporary"] as const).map((employment) => ({ value: employment, label: t(`common:employment.${employment}`) }))}
+          value={form.employment}
+          onChange={(employment) => set("employment", employment)}
+        />
         <Field label={t("hr:create.closesAt")} hint={t("hr:create.closesAtHint")} error={errors.closesAt}>
           {(props) => <input {...props} type="datetime-local" value={form.closesAt} onInput={(event) => set("closesAt", event.currentTarget.value)} />}
         </Field>

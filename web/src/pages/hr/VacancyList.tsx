@@ -21,28 +21,28 @@ export default function VacancyList() {
     >
       <p>{t("hr:vacancies.intro")}</p>
       <PagedList paged={paged} empty={t("hr:vacancies.empty")}>
-      <ul class="cards">
-        {paged.items.map((vacancy) => (
-          <li key={vacancy.id} class="card">
-            <h2>
-              <a href={href("/hr/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
-            </h2>
-            <ul class="meta">
-              <li>
-                <StatusBadge status={vacancy.status} />
-              </li>
-              <li>
-                {t("hr:vacancies.summary", {
-                  subject: vacancy.subject,
-                  hours: formatNumber(vacancy.hoursPerWeek),
-                  employment: t(`common:employment.${vacancy.employment}`),
-                })}
-              </li>
-              <li>{t("hr:vacancies.closesAt", { date: formatDateTime(vacancy.closesAt) })}</li>
-            </ul>
-          </li>
-        ))}
-      </ul>
+        <ul class="cards">
+          {paged.items.map((vacancy) => (
+            <li key={vacancy.id} class="card">
+              <h2>
+                <a href={href("/hr/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
+              </h2>
+              <ul class="meta">
+                <li>
+                  <StatusBadge status={vacancy.status} />
+                </li>
+                <li>
+                  {t("hr:vacancies.summary", {
+                    subject: vacancy.subject,
+                    hours: formatNumber(vacancy.hoursPerWeek),
+                    employment: t(`common:employment.${vacancy.employment}`),
+                  })}
+                </li>
+                <li>{t("hr:vacancies.closesAt", { date: formatDateTime(vacancy.closesAt) })}</li>
+              </ul>
+            </li>
+          ))}
+        </ul>
       </PagedList>
     </Page>
   );

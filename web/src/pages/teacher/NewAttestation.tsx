@@ -10,7 +10,7 @@ import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
 import { EligibilityPanel } from "./EligibilityPanel.tsx";
-import { KNOWLEDGE_TEST_TASKS, PASS_SCORES, type AttestationFacts } from "./eligibility.ts";
+import { KNOWLEDGE_TEST_TASKS, PASS_SCORES, refusalsFor, type AttestationFacts } from "./eligibility.ts";
 
 type Form = {
   role: "teacher" | "support_specialist";
@@ -240,6 +240,9 @@ export default function NewAttestation(_props: PageProps) {
             </select>
           )}
         </Field>
+        {years !== undefined && Number.isFinite(years) && refusalsFor({ ...factsSoFar(body, years), targetCategory: form.targetCategory }).length > 0 && (
+          <p class="notice warn">{t("teacher:attestation.selectedNotEligible")}</p>
+        )}
         <p class="hint">{t("teacher:attestation.passScoreHint", { score: formatNumber(PASS_SCORES[form.targetCategory]), tasks: KNOWLEDGE_TEST_TASKS })}</p>
         <ErrorNotice error={error} />
         <div class="actions">
