@@ -28,6 +28,8 @@ type Problem = { title?: string; code?: string; detail?: string; errors?: FieldP
 
 export type Query = Record<string, string | number | undefined>;
 
+const RETRY_DELAYS_MS = [1000, 3000];
+
 export function buildPath(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -70,15 +72,20 @@ export async function api<T>(
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
-  let response: Response;
-  try {
-    response = await fetch(buildPath(path, options.query), {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-  } catch {
-    throw networkError();
+  const url = buildPath(path, options.query);
+  const init = { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) };
+  // A read may simply be tried again: a dropped connection or a busy service (503) gets two more chances,
+  // a few seconds apart, before the page shows an error. Writes are left to the user (and their keys).
+  const retries = method === "GET" ? RETRY_DELAYS_MS : [];
+  let response: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(url, init);
+      if (response.status !== 503 || attempt >= retries.length) break;
+    } catch {
+      if (attempt >= retries.length) throw networkError();
+    }
+    await new Promise((resolve) => setTimeout(resolve, retries[attempt]));
   }
   if (!response.ok) {
     const error = await problemOf(response);

@@ -38,7 +38,7 @@ export function App() {
   }, [route, allowed, user]);
 
   useEffect(() => {
-    // A new page: its heading takes focus, so screen readers announce it and Tab starts from the top.
+    // A new page starts at its top (its Page focuses the heading for screen readers).
     window.scrollTo(0, 0);
   }, [location.path]);
 

@@ -1,4 +1,4 @@
-import { Fragment, type ComponentChildren } from "preact";
+import { Facts } from "../expert/Facts.tsx";
 import { formatNumber, useT } from "../../i18n/index.ts";
 import type { OpenVote } from "./types.ts";
 
@@ -8,24 +8,18 @@ export function ProposalFacts({ vote }: { vote: OpenVote }) {
   const { proposal, commission } = vote;
   const unknown = t("chair:proposal.unknown");
   const number = (value: number | undefined) => (value === undefined ? unknown : formatNumber(value));
-  const rows: [string, ComponentChildren][] = [
-    ["targetCategory", t(`common:category.${vote.targetCategory}`)],
-    ["outcome", proposal.outcome ? <strong>{t(`chair:proposal.${proposal.outcome}`)}</strong> : unknown],
-    ["grantedCategory", proposal.grantedCategory ? t(`common:category.${proposal.grantedCategory}`) : unknown],
-    ["meanScore", number(proposal.meanScore)],
-    ["threshold", number(proposal.threshold)],
-    ["round", proposal.round ? t(`chair:proposal.roundKind.${proposal.round}`) : unknown],
-    ["commission", commission.level ? t(`chair:proposal.level.${commission.level}`) : unknown],
-    ["members", number(commission.votingMembers)],
-  ];
   return (
-    <dl class="facts">
-      {rows.map(([key, value]) => (
-        <Fragment key={key}>
-          <dt>{t(`chair:proposal.${key}`)}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
+    <Facts
+      rows={[
+        [t("chair:proposal.targetCategory"), t(`common:category.${vote.targetCategory}`)],
+        [t("chair:proposal.outcome"), proposal.outcome ? <strong>{t(`chair:proposal.${proposal.outcome}`)}</strong> : unknown],
+        [t("chair:proposal.grantedCategory"), proposal.grantedCategory ? t(`common:category.${proposal.grantedCategory}`) : unknown],
+        [t("chair:proposal.meanScore"), number(proposal.meanScore)],
+        [t("chair:proposal.threshold"), number(proposal.threshold)],
+        [t("chair:proposal.round"), proposal.round ? t(`chair:proposal.roundKind.${proposal.round}`) : unknown],
+        [t("chair:proposal.commission"), commission.level ? t(`chair:proposal.level.${commission.level}`) : unknown],
+        [t("chair:proposal.members"), number(commission.votingMembers)],
+      ]}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsPanel } from "./DocumentsPanel.tsx";
+import { Facts } from "./Facts.tsx";
 import { ScoreSheetForm, type SheetOutcome } from "./ScoreSheetForm.tsx";
 import { SealedSheetView } from "./SealedSheetView.tsx";
 import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
@@ -43,18 +44,13 @@ export default function AssignmentCase({ params }: PageProps) {
       )}
       {data && (
         <>
-          <dl class="facts">
-            <dt>{t("expert:case.ref")}</dt>
-            <dd>
-              <code style={{ overflowWrap: "anywhere" }}>{data.id}</code>
-            </dd>
-            <dt>{t("expert:case.status")}</dt>
-            <dd>
-              <StatusBadge status={data.status} />
-            </dd>
-            <dt>{t("expert:case.due")}</dt>
-            <dd>{formatDateTime(data.dueAt)}</dd>
-          </dl>
+          <Facts
+            rows={[
+              [t("expert:case.ref"), <code style={{ overflowWrap: "anywhere" }}>{data.id}</code>],
+              [t("expert:case.status"), <StatusBadge status={data.status} />],
+              [t("expert:case.due"), formatDateTime(data.dueAt)],
+            ]}
+          />
           <p class="notice">{t("expert:case.blind")}</p>
           {attestation.data && <AttestationFactsView facts={attestation.data} />}
           <DocumentsPanel documents={data.documents} issuedAt={issuedAt} renewing={assignment.loading} onRenew={assignment.reload} />
@@ -83,20 +79,19 @@ function AttestationFactsView({ facts }: { facts: AttestationFacts }) {
   return (
     <section aria-labelledby="facts-title">
       <h2 id="facts-title">{t("expert:case.facts.title")}</h2>
-      <dl class="facts">
-        <dt>{t("expert:case.facts.targetCategory")}</dt>
-        <dd>{t(`common:category.${facts.targetCategory}`)}</dd>
-        <dt>{t("expert:case.facts.currentCategory")}</dt>
-        <dd>{t(`common:category.${facts.currentCategory}`)}</dd>
-        <dt>{t("expert:case.facts.experienceYears")}</dt>
-        <dd>{formatNumber(facts.experienceYears)}</dd>
-        <dt>{t("expert:case.facts.test")}</dt>
-        <dd>
-          {facts.test
-            ? t("expert:case.facts.testScore", { score: facts.test.score, date: formatDate(facts.test.takenAt) })
-            : t(facts.exemption ? "expert:case.facts.exempt" : "expert:case.facts.none")}
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          [t("expert:case.facts.targetCategory"), t(`common:category.${facts.targetCategory}`)],
+          [t("expert:case.facts.currentCategory"), t(`common:category.${facts.currentCategory}`)],
+          [t("expert:case.facts.experienceYears"), formatNumber(facts.experienceYears)],
+          [
+            t("expert:case.facts.test"),
+            facts.test
+              ? t("expert:case.facts.testScore", { score: facts.test.score, date: formatDate(facts.test.takenAt) })
+              : t(facts.exemption ? "expert:case.facts.exempt" : "expert:case.facts.none"),
+          ],
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { Fragment, type ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { api } from "../../api/client.ts";
 import type { Application, Vacancy } from "../../api/types.ts";
@@ -11,6 +10,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { Facts } from "../expert/Facts.tsx";
 import { PagedList } from "../expert/PagedList.tsx";
 import { competitionStages } from "./stages.ts";
 import { isNotFound, useOwnVacancy } from "./useOwnVacancy.ts";
@@ -92,28 +92,22 @@ export default function VacancyCase({ params }: PageProps) {
 
 function VacancyFacts({ vacancy }: { vacancy: Vacancy }) {
   const t = useT();
-  const rows: [string, ComponentChildren][] = [
-    ["status", <StatusBadge status={vacancy.status} />],
-    ["subject", vacancy.subject],
-    ["language", t(`common:teachingLanguage.${vacancy.language}`)],
-    ["kind", t(`hr:kind.${vacancy.kind}`)],
-    ["hours", formatNumber(vacancy.hoursPerWeek)],
-    ["employment", t(`common:employment.${vacancy.employment}`)],
-    ["closesAt", formatDateTime(vacancy.closesAt)],
-    ...(vacancy.createdAt ? [["createdAt", formatDateTime(vacancy.createdAt)] as [string, string]] : []),
-    ...(vacancy.publishedAt ? [["publishedAt", formatDateTime(vacancy.publishedAt)] as [string, string]] : []),
-    ["rubric", vacancy.rubricId],
-  ];
   return (
     <>
-      <dl class="facts">
-        {rows.map(([key, value]) => (
-          <Fragment key={key}>
-            <dt>{t(`hr:vacancy.${key}`)}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts
+        rows={[
+          [t("hr:vacancy.status"), <StatusBadge status={vacancy.status} />],
+          [t("hr:vacancy.subject"), vacancy.subject],
+          [t("hr:vacancy.language"), t(`common:teachingLanguage.${vacancy.language}`)],
+          [t("hr:vacancy.kind"), t(`hr:kind.${vacancy.kind}`)],
+          [t("hr:vacancy.hours"), formatNumber(vacancy.hoursPerWeek)],
+          [t("hr:vacancy.employment"), t(`common:employment.${vacancy.employment}`)],
+          [t("hr:vacancy.closesAt"), formatDateTime(vacancy.closesAt)],
+          [t("hr:vacancy.createdAt"), vacancy.createdAt && formatDateTime(vacancy.createdAt)],
+          [t("hr:vacancy.publishedAt"), vacancy.publishedAt && formatDateTime(vacancy.publishedAt)],
+          [t("hr:vacancy.rubric"), vacancy.rubricId],
+        ]}
+      />
       {vacancy.description && <p style={{ whiteSpace: "pre-line" }}>{vacancy.description}</p>}
     </>
   );

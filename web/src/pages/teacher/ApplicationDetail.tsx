@@ -26,7 +26,7 @@ export default function ApplicationDetail({ params }: PageProps) {
   const vacancy = useApi<Vacancy>(application.data ? `/vacancies/${encodeURIComponent(application.data.vacancyId)}` : undefined);
   const { rubric } = useRubric(vacancy.data?.rubricId);
   const [action, setAction] = useState<"submit" | "withdraw" | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<"submit" | "withdraw" | undefined>();
   const [error, setError] = useState<unknown>();
 
   if (application.error) return <Page title={t("teacher:application.title")}><ErrorNotice error={application.error} onRetry={application.reload} /></Page>;
@@ -38,7 +38,7 @@ export default function ApplicationDetail({ params }: PageProps) {
 
   const run = async (kind: "submit" | "withdraw") => {
     setAction(undefined);
-    setBusy(true);
+    setRunning(kind);
     setError(undefined);
     try {
       await api("POST", `/applications/${id}/${kind}`);
@@ -46,7 +46,7 @@ export default function ApplicationDetail({ params }: PageProps) {
     } catch (caught) {
       setError(caught);
     } finally {
-      setBusy(false);
+      setRunning(undefined);
     }
   };
 
@@ -105,12 +105,12 @@ export default function ApplicationDetail({ params }: PageProps) {
 
       <div class="actions">
         {app.status === "draft" && (
-          <Button busy={busy && action === undefined} disabled={missing.length > 0 || !beforeDeadline} onClick={() => setAction("submit")}>
+          <Button busy={running === "submit"} disabled={missing.length > 0 || !beforeDeadline} onClick={() => setAction("submit")}>
             {t("teacher:application.submit")}
           </Button>
         )}
         {WITHDRAWABLE.includes(app.status) && beforeDeadline && (
-          <Button variant="secondary" onClick={() => setAction("withdraw")}>
+          <Button variant="secondary" busy={running === "withdraw"} onClick={() => setAction("withdraw")}>
             {t("teacher:application.withdraw")}
           </Button>
         )}
