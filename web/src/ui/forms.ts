@@ -16,7 +16,9 @@ export function messagesFromIssues(issues: readonly z.core.$ZodIssue[]): FieldEr
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const custom = issue.code === "custom" ? (issue.params as { code?: string } | undefined) : undefined;
-    const code = custom?.code ?? issue.code;
+    // An empty required text reads better as "required" than as "at least 1 character".
+    const emptyText = issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1;
+    const code = emptyText ? "required" : (custom?.code ?? issue.code);
     const key = issuePath(issue.path);
     errors[key] ??= fieldMessage(code, currentLanguage(), { ...issue, ...(custom ?? {}) } as Record<string, unknown>);
   }
