@@ -36,7 +36,7 @@ export function DocumentsPanel({ documents, issuedAt, renewing, onRenew }: { doc
         <ul class="cards">
           {documents.map((document) => {
             const key = keyOf(document);
-            const name = `${t(`expert:documents.kind.${document.kind}`)} (${document.fileName})`;
+            const name = `${t(`common:documentKind.${document.kind}`)} (${document.fileName})`;
             const open = shown.has(key);
             return (
               <li key={key} class="card">
