@@ -9,8 +9,8 @@ export const NAMESPACES = ["common", "public", "teacher", "expert", "hr", "chair
 const LOCALES: Record<Language, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
 const STORAGE_KEY = "adal.language";
 
-// Each language's catalogues are their own chunks: a teacher reading Kazakh never downloads Russian.
-const catalogues = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json");
+// Each language's catalogues are one lazy chunk: a teacher reading Kazakh never downloads Russian.
+const catalogues = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>("./locales/*.ts");
 
 function isLanguage(value: string | null | undefined): value is Language {
   return (LANGUAGES as readonly (string | null | undefined)[]).includes(value);
@@ -27,15 +27,14 @@ export function pickLanguage(saved: string | null, preferred: readonly string[])
 }
 
 async function loadCatalogues(language: Language): Promise<void> {
-  await Promise.all(
-    NAMESPACES.map(async (ns) => {
-      if (i18next.hasResourceBundle(language, ns)) return;
-      const load = catalogues[`./locales/${language}/${ns}.json`];
-      if (!load) return;
-      const module = await load();
-      i18next.addResourceBundle(language, ns, module.default, true, true);
-    }),
-  );
+  if (i18next.hasResourceBundle(language, "common")) return;
+  const load = catalogues[`./locales/${language}.ts`];
+  if (!load) return;
+  const files = (await load()).default;
+  for (const [path, resources] of Object.entries(files)) {
+    const namespace = /\/([\w-]+)\.json$/.exec(path)?.[1];
+    if (namespace) i18next.addResourceBundle(language, namespace, resources, true, true);
+  }
 }
 
 function readSaved(): string | null {

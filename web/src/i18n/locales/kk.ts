@@ -1,0 +1,2 @@
+// Every namespace of one language in one chunk: one request per language on a slow connection.
+export default import.meta.glob<Record<string, unknown>>("./kk/*.json", { eager: true, import: "default" });
