@@ -1,5 +1,6 @@
 import type { Rubric } from "../../../../functions/domain/rubrics/rubric.ts";
 import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/index.ts";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { useAnswerText } from "./answerText.ts";
 import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
 import type { SealedSheet } from "./types.ts";
@@ -14,7 +15,7 @@ export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: Seal
     <section aria-labelledby="sealed-title">
       <h2 id="sealed-title">{t("expert:sheet.sealed.title")}</h2>
       <p>{t("expert:sheet.sealed.submittedAt", { date: formatDateTime(sheet.submittedAt) })}</p>
-      <div class="table-wrap">
+      <TableScroll label={t("expert:sheet.sealed.title")}>
         <table>
           <thead>
             <tr>
@@ -34,7 +35,7 @@ export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: Seal
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p class="notice-title">{t("expert:sheet.sealed.total", { total: formatNumber(total) })}</p>
       {sheet.comment && (
         <>

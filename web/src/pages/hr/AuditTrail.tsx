@@ -1,6 +1,7 @@
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDateTime, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
 import { PagedList } from "../expert/PagedList.tsx";
 import { linkStates, shortHash, type AuditItem } from "./auditTrail.ts";
@@ -21,7 +22,7 @@ export default function AuditTrail({ params }: PageProps) {
         <p class={intact ? "notice ok" : "notice error"} role="status">
           {intact ? t("hr:audit.intact", { count: items.length }) : t("hr:audit.notIntact")}
         </p>
-        <div class="table-wrap">
+        <TableScroll label={t("hr:audit.title")}>
           <table>
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export default function AuditTrail({ params }: PageProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </PagedList>
     </Page>
   );

@@ -9,6 +9,7 @@ import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
 import { Facts } from "../expert/Facts.tsx";
 import { PagedList } from "../expert/PagedList.tsx";
@@ -142,7 +143,7 @@ function Applications({ vacancyId }: { vacancyId: string }) {
       <h2 id="applications-title">{t("hr:applications.title")}</h2>
       <p class="hint">{t("hr:applications.intro")}</p>
       <PagedList paged={paged} empty={t("hr:applications.empty")}>
-        <div class="table-wrap">
+        <TableScroll label={t("hr:applications.title")}>
           <table>
             <thead>
               <tr>
@@ -171,7 +172,7 @@ function Applications({ vacancyId }: { vacancyId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </PagedList>
     </section>
   );
