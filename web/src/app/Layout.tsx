@@ -24,16 +24,18 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <a class="brand" href={href("/")}>
             Adal
           </a>
-          <label class="language">
-            <span class="visually-hidden">{t("common:language.label")}</span>
-            <select value={language} onChange={(event) => void setLanguage(event.currentTarget.value as Language)}>
+          <span class="language">
+            <label for="language-select" class="visually-hidden">
+              {t("common:language.label")}
+            </label>
+            <select id="language-select" value={language} onChange={(event) => void setLanguage(event.currentTarget.value as Language)}>
               {LANGUAGES.map((code) => (
                 <option key={code} value={code} lang={code}>
                   {LANGUAGE_NAMES[code]}
                 </option>
               ))}
             </select>
-          </label>
+          </span>
           {user ? (
             <span class="account">
               <span class="username">{user.username}</span>
