@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { useSchools } from "../../api/reference.ts";
 import type { Vacancy } from "../../api/types.ts";
 import { href, navigate, useLocation, type PageProps } from "../../app/router.tsx";
@@ -33,6 +33,10 @@ export default function VacancyList(_props: PageProps) {
     status: filters.status === ANY ? undefined : filters.status,
   });
 
+  // The API matches a subject exactly: offer the spellings seen so far instead of letting people guess.
+  const subjects = useRef(new Set<string>());
+  for (const vacancy of items) subjects.current.add(vacancy.subject);
+
   // Filters live in the address, so a filtered list can be bookmarked, shared and reached with Back.
   const apply = (change: Partial<typeof filters>) => navigate(href("/", {}, { ...filters, ...change }), { replace: true });
 
@@ -49,8 +53,13 @@ export default function VacancyList(_props: PageProps) {
         }}
       >
         <Field label={t("public:list.subject")} hint={t("public:list.subjectHint")}>
-          {(props) => <input {...props} type="search" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} onBlur={() => subject.trim() !== filters.subject && apply({ subject: subject.trim() })} />}
+          {(props) => <input {...props} type="search" list="subjects" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} onBlur={() => subject.trim() !== filters.subject && apply({ subject: subject.trim() })} />}
         </Field>
+        <datalist id="subjects">
+          {[...subjects.current].sort().map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         <Field label={t("public:list.language")}>
           {(props) => (
             <select {...props} value={filters.language} onChange={(e) => apply({ language: e.currentTarget.value })}>
