@@ -12,8 +12,8 @@ export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: Seal
   const answerText = useAnswerText();
   const { total } = sheetTotal(rubric, valuesFromAnswers(sheet.scores));
   return (
-    <section aria-labelledby="sealed-title">
-      <h2 id="sealed-title">{t("expert:sheet.sealed.title")}</h2>
+    <section>
+      <h2>{t("expert:sheet.sealed.title")}</h2>
       <p>{t("expert:sheet.sealed.submittedAt", { date: formatDateTime(sheet.submittedAt) })}</p>
       <TableScroll label={t("expert:sheet.sealed.title")}>
         <table>

@@ -16,6 +16,9 @@ import { PagedList } from "../expert/PagedList.tsx";
 import { competitionStages } from "./stages.ts";
 import { isNotFound, useOwnVacancy } from "./useOwnVacancy.ts";
 
+/** The outcomes whose anonymised ranking GET /vacancies/{id}/results publishes. */
+const FINISHED = new Set(["appointed", "not_held", "no_appointment"]);
+
 /** One vacancy of the school: its facts, publishing a draft, the stage it is at, and its applications. */
 export default function VacancyCase({ params }: PageProps) {
   const t = useT();
@@ -71,9 +74,16 @@ export default function VacancyCase({ params }: PageProps) {
           {vacancy.status !== "draft" && (
             <>
               <Applications vacancyId={vacancy.id} />
-              <p>
-                <a href={href("/hr/cases/:caseId/audit", { caseId: vacancy.id })}>{t("hr:vacancy.audit")}</a>
-              </p>
+              <ul class="meta">
+                <li>
+                  <a href={href("/hr/cases/:caseId/audit", { caseId: vacancy.id })}>{t("hr:vacancy.audit")}</a>
+                </li>
+                {FINISHED.has(vacancy.status) && (
+                  <li>
+                    <a href={href("/vacancies/:id/results", { id: vacancy.id })}>{t("public:vacancy.results")}</a>
+                  </li>
+                )}
+              </ul>
             </>
           )}
           <ConfirmDialog
@@ -139,8 +149,8 @@ function Applications({ vacancyId }: { vacancyId: string }) {
   // Ranked applications in rank order, the rest after them as the API lists them.
   const rows = [...paged.items].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
   return (
-    <section aria-labelledby="applications-title">
-      <h2 id="applications-title">{t("hr:applications.title")}</h2>
+    <section>
+      <h2>{t("hr:applications.title")}</h2>
       <p class="hint">{t("hr:applications.intro")}</p>
       <PagedList paged={paged} empty={t("hr:applications.empty")}>
         <TableScroll label={t("hr:applications.title")}>
