@@ -6,6 +6,7 @@ import { Button } from "../ui/Button.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { Field } from "../ui/Field.tsx";
 import { Page } from "../ui/Page.tsx";
+import { useAction } from "../ui/useAction.ts";
 import { navigate, useLocation } from "./router.tsx";
 
 /** Only relative app paths are followed after sign-in, never another site. */
@@ -19,21 +20,12 @@ export default function SignIn() {
   const { user, signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signIn(username.trim(), password);
-      navigate(safeNext(query.get("next")), { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const signedIn = await run(() => signIn(username.trim(), password).then(() => true));
+    if (signedIn) navigate(safeNext(query.get("next")), { replace: true });
   };
 
   return (

@@ -3,12 +3,11 @@ import { useSchools } from "../../api/reference.ts";
 import type { Vacancy } from "../../api/types.ts";
 import { href, navigate, useLocation, type PageProps } from "../../app/router.tsx";
 import { formatDate, formatNumber, LANGUAGES, useT } from "../../i18n/index.ts";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 import { ClosesIn } from "./ClosesIn.tsx";
 
 // Drafts are never public; "any" lists every other stage, the default lists what one can still apply to.
@@ -26,7 +25,7 @@ export default function VacancyList(_props: PageProps) {
     status: query.get("status") ?? "published",
   };
   const [subject, setSubject] = useState(filters.subject);
-  const { items, loading, error, hasMore, more, reload } = usePaged<Vacancy>("/vacancies", {
+  const paged = usePaged<Vacancy>("/vacancies", {
     subject: filters.subject || undefined,
     language: filters.language || undefined,
     schoolId: filters.schoolId || undefined,
@@ -35,7 +34,7 @@ export default function VacancyList(_props: PageProps) {
 
   // The API matches a subject exactly: offer the spellings seen so far instead of letting people guess.
   const subjects = useRef(new Set<string>());
-  for (const vacancy of items) subjects.current.add(vacancy.subject);
+  for (const vacancy of paged.items) subjects.current.add(vacancy.subject);
 
   // Filters live in the address, so a filtered list can be bookmarked, shared and reached with Back.
   const apply = (change: Partial<typeof filters>) => navigate(href("/", {}, { ...filters, ...change }), { replace: true });
@@ -101,36 +100,28 @@ export default function VacancyList(_props: PageProps) {
         </button>
       </form>
 
-      <ErrorNotice error={error} onRetry={reload} />
-      {!loading && !error && items.length === 0 && <p class="notice">{t("public:list.empty")}</p>}
-      <ul class="cards" aria-label={t("public:list.results")}>
-        {items.map((vacancy) => (
-          <li key={vacancy.id} class="card">
-            <h2>
-              <a href={href("/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
-            </h2>
-            <p class="meta">{byId(vacancy.schoolId)?.name ?? ""}</p>
-            <ul class="meta">
-              <li>{vacancy.subject}</li>
-              <li>{t(`common:teachingLanguage.${vacancy.language}`)}</li>
-              <li>{t("public:vacancy.hours", { hours: formatNumber(vacancy.hoursPerWeek) })}</li>
-              <li>{t(`common:employment.${vacancy.employment}`)}</li>
-            </ul>
-            <p class="meta">
-              <StatusBadge status={vacancy.status} />
-              {vacancy.status === "published" ? <ClosesIn closesAt={vacancy.closesAt} /> : <span>{t("public:vacancy.closedOn", { date: formatDate(vacancy.closesAt) })}</span>}
-            </p>
-          </li>
-        ))}
-      </ul>
-      {loading && <Loading />}
-      {hasMore && !loading && (
-        <p>
-          <button type="button" class="button secondary" onClick={more}>
-            {t("common:action.loadMore")}
-          </button>
-        </p>
-      )}
+      <PagedList paged={paged} empty={t("public:list.empty")}>
+        <ul class="cards" aria-label={t("public:list.results")}>
+          {paged.items.map((vacancy) => (
+            <li key={vacancy.id} class="card">
+              <h2>
+                <a href={href("/vacancies/:id", { id: vacancy.id })}>{vacancy.title}</a>
+              </h2>
+              <p class="meta">{byId(vacancy.schoolId)?.name ?? ""}</p>
+              <ul class="meta">
+                <li>{vacancy.subject}</li>
+                <li>{t(`common:teachingLanguage.${vacancy.language}`)}</li>
+                <li>{t("public:vacancy.hours", { hours: formatNumber(vacancy.hoursPerWeek) })}</li>
+                <li>{t(`common:employment.${vacancy.employment}`)}</li>
+              </ul>
+              <p class="meta">
+                <StatusBadge status={vacancy.status} />
+                {vacancy.status === "published" ? <ClosesIn closesAt={vacancy.closesAt} /> : <span>{t("public:vacancy.closedOn", { date: formatDate(vacancy.closesAt) })}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </PagedList>
     </Page>
   );
 }

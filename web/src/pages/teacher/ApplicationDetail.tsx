@@ -12,6 +12,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { useAction } from "../../ui/useAction.ts";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsSection, missingKinds } from "./DocumentsSection.tsx";
 
@@ -27,7 +28,7 @@ export default function ApplicationDetail({ params }: PageProps) {
   const { rubric } = useRubric(vacancy.data?.rubricId);
   const [action, setAction] = useState<"submit" | "withdraw" | undefined>();
   const [running, setRunning] = useState<"submit" | "withdraw" | undefined>();
-  const [error, setError] = useState<unknown>();
+  const { error, run: runAction } = useAction();
 
   if (application.error) return <Page title={t("teacher:application.title")}><ErrorNotice error={application.error} onRetry={application.reload} /></Page>;
   const app = application.data;
@@ -39,15 +40,9 @@ export default function ApplicationDetail({ params }: PageProps) {
   const run = async (kind: "submit" | "withdraw") => {
     setAction(undefined);
     setRunning(kind);
-    setError(undefined);
-    try {
-      await api("POST", `/applications/${id}/${kind}`);
-      application.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setRunning(undefined);
-    }
+    await runAction(() => api("POST", `/applications/${id}/${kind}`));
+    setRunning(undefined);
+    application.reload();
   };
 
   return (

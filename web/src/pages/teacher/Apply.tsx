@@ -9,6 +9,7 @@ import { currentLanguage, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
+import { useAction } from "../../ui/useAction.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { useApi } from "../../ui/useApi.ts";
@@ -23,8 +24,7 @@ export default function Apply({ params }: PageProps) {
   const [claims, setClaims] = useState<Claims>({});
   // One key for this form: a retried or double-clicked submit creates one application, not two.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const { errors, validate, fromApi, setErrors } = useFieldErrors();
 
   if (vacancyError || rubricError) return <Page title={t("teacher:apply.title")}><ErrorNotice error={vacancyError ?? rubricError} /></Page>;
@@ -41,16 +41,8 @@ export default function Apply({ params }: PageProps) {
     }
     const body = validate(CreateApplicationBody, { claims });
     if (!body) return;
-    setBusy(true);
-    try {
-      const created = await api<{ id: string }>("POST", `/vacancies/${encodeURIComponent(vacancyId)}/applications`, { body, idempotencyKey });
-      navigate(href("/applications/:id", { id: created.id }));
-    } catch (caught) {
-      fromApi(caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => api<{ id: string }>("POST", `/vacancies/${encodeURIComponent(vacancyId)}/applications`, { body, idempotencyKey }), fromApi);
+    if (created) navigate(href("/applications/:id", { id: created.id }));
   };
 
   return (

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
+import { useAction } from "../../ui/useAction.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
@@ -49,8 +50,7 @@ export default function AttestationDetail({ params }: PageProps) {
   const id = encodeURIComponent(params.id ?? "");
   const attestation = useApi<AttestationView>(`/attestations/${id}`);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
   if (attestation.error) return <Page title={t("teacher:attestation.title")}><ErrorNotice error={attestation.error} onRetry={attestation.reload} /></Page>;
   const view = attestation.data;
@@ -62,16 +62,8 @@ export default function AttestationDetail({ params }: PageProps) {
 
   const submit = async () => {
     setConfirming(false);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api("POST", `/attestations/${id}/submit`);
-      attestation.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => api("POST", `/attestations/${id}/submit`));
+    attestation.reload();
   };
 
   return (
@@ -161,8 +153,7 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
   const decision = useApi<Decision>(`/attestations/${id}/decision`);
   const [reason, setReason] = useState("");
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [appealed, setAppealed] = useState(false);
   const { errors, validate, fromApi } = useFieldErrors();
 
@@ -176,18 +167,10 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
     event.preventDefault();
     const body = validate(AppealBody, { reason });
     if (!body) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api("POST", `/attestations/${id}/appeal`, { body, idempotencyKey });
-      setAppealed(true);
-      onAppealed();
-    } catch (caught) {
-      fromApi(caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const filed = await run(() => api("POST", `/attestations/${id}/appeal`, { body, idempotencyKey }).then(() => true), fromApi);
+    if (!filed) return;
+    setAppealed(true);
+    onAppealed();
   };
 
   return (

@@ -1,21 +1,19 @@
 import type { AuditEvent } from "../../api/types.ts";
 import type { PageProps } from "../../app/router.tsx";
 import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
+import { PagedList } from "../expert/PagedList.tsx";
 
 /** A case's audit trail: every event in order, each chained to the previous one by its hash. */
 export default function CaseAudit({ params }: PageProps) {
   const t = useT();
-  const { items, loading, error, hasMore, more, reload } = usePaged<AuditEvent>(`/cases/${encodeURIComponent(params.caseId ?? "")}/audit`, { limit: 100 });
+  const paged = usePaged<AuditEvent>(`/cases/${encodeURIComponent(params.caseId ?? "")}/audit`, { limit: 100 });
   return (
     <Page title={t("teacher:audit.title")}>
       <p class="hint">{t("teacher:audit.intro")}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {items.length > 0 && (
+      <PagedList paged={paged} empty={t("teacher:audit.empty")}>
         <TableScroll label={t("teacher:audit.title")}>
           <table>
             <caption class="visually-hidden">{t("teacher:audit.title")}</caption>
@@ -29,7 +27,7 @@ export default function CaseAudit({ params }: PageProps) {
               </tr>
             </thead>
             <tbody>
-              {items.map((event) => (
+              {paged.items.map((event) => (
                 <tr key={event.seq}>
                   <td class="num">{formatNumber(event.seq)}</td>
                   <td>{formatDateTime(event.at)}</td>
@@ -45,13 +43,7 @@ export default function CaseAudit({ params }: PageProps) {
             </tbody>
           </table>
         </TableScroll>
-      )}
-      {loading && <Loading />}
-      {hasMore && !loading && (
-        <button type="button" class="button secondary" onClick={more}>
-          {t("common:action.loadMore")}
-        </button>
-      )}
+      </PagedList>
     </Page>
   );
 }

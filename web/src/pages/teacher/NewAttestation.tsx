@@ -8,6 +8,7 @@ import { Button } from "../../ui/Button.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
+import { useAction } from "../../ui/useAction.ts";
 import { Page } from "../../ui/Page.tsx";
 import { EligibilityPanel } from "./EligibilityPanel.tsx";
 import { KNOWLEDGE_TEST_TASKS, PASS_SCORES, refusalsFor, type AttestationFacts } from "./eligibility.ts";
@@ -100,8 +101,7 @@ export default function NewAttestation(_props: PageProps) {
   const t = useT();
   const [form, setForm] = useState<Form>(initial);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const { errors, validate, fromApi } = useFieldErrors();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
   const body = toBody(form);
@@ -109,19 +109,10 @@ export default function NewAttestation(_props: PageProps) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    setError(undefined);
     const valid = validate(CreateAttestationBody, body);
     if (!valid) return;
-    setBusy(true);
-    try {
-      const created = await api<{ id: string }>("POST", "/attestations", { body: valid, idempotencyKey });
-      navigate(href("/attestations/:id", { id: created.id }));
-    } catch (caught) {
-      fromApi(caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => api<{ id: string }>("POST", "/attestations", { body: valid, idempotencyKey }), fromApi);
+    if (created) navigate(href("/attestations/:id", { id: created.id }));
   };
 
   const dateField = (key: "currentCategoryValidUntil" | "testTakenAt" | "certificateValidUntil" | "lastAttestationAt", label: string, path: string, hint?: string) => (
