@@ -37,12 +37,14 @@ export async function applyThroughApi(api: AdalClient, vacancyId: string, userna
 }
 
 /** The first expert (expert1 … expert7) whose open assignments include one `pick` accepts. */
-export async function expertWith(api: AdalClient, pick: (assignment: { id: string; caseId: string; caseKind: string; status: string }) => boolean) {
+type AssignmentSummary = { id: string; caseId: string; caseKind: string; status: string };
+
+export async function expertWith(api: AdalClient, pick: (assignment: AssignmentSummary) => boolean) {
   return api.waitFor("an open assignment", async () => {
     for (let n = 1; n <= 7; n++) {
       const session = await api.login(`expert${n}`);
       const list = await api.request("GET", "/me/assignments?limit=100", { token: session.token });
-      const assignment = list.body.items?.find((item: { status: string }) => item.status === "open" && pick(item));
+      const assignment = (list.body.items as AssignmentSummary[] | undefined)?.find((item) => item.status === "open" && pick(item));
       if (assignment) return { username: `expert${n}`, session, assignment };
     }
     return undefined;

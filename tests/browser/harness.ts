@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import i18next from "i18next";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 import { AdalClient } from "../../infra/local/client/adalClient.ts";
 import { startLocalStack, type LocalStack } from "../../infra/local/localStack.ts";
 
@@ -50,12 +50,73 @@ export function catalogue(language: Language): Promise<Translate> {
       await instance.init({ lng: language, resources: { [language]: resources }, defaultNS: "common", fallbackLng: false, interpolation: { escapeValue: false } });
       return (key: string, vars?: Record<string, unknown>) => {
         if (!instance.exists(key, vars)) throw new Error(`no ${language} catalogue entry ${key}`);
-        return instance.t(key, vars) as string;
+        return (instance.t as unknown as (key: string, options?: Record<string, unknown>) => string)(key, vars);
       };
     })();
     translators.set(language, translator);
   }
   return translator;
+}
+
+type Localized = string | Partial<Record<Language, string>>;
+interface RubricCriterion {
+  id: string;
+  title: Localized;
+  options?: { id: string; label: Localized; points: number }[];
+}
+
+/** A text of the API in one language, with the app's own fallbacks (see `localized` in web/src/i18n). */
+export function localizedText(text: Localized, language: Language): string {
+  return typeof text === "string" ? text : (text[language] ?? text.ru ?? text.kk ?? text.en ?? "");
+}
+
+/** A number as the app shows it in that language (Intl, like formatNumber in web/src/i18n). */
+export function formatNumber(n: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(n);
+}
+
+/**
+ * Answers a rubric's questions as a user would: the option's radio button in the criterion's group, or the
+ * number in the criterion's field. `optionName` is how the page words an option ("label (3 points)").
+ */
+export async function answerRubric(
+  tab: Tab,
+  criteria: readonly RubricCriterion[],
+  answers: Record<string, string | number>,
+  optionName: (label: string, points: string) => string,
+): Promise<void> {
+  for (const criterion of criteria) {
+    const answer = answers[criterion.id];
+    if (answer === undefined) continue;
+    const title = localizedText(criterion.title, tab.language);
+    if (criterion.options) {
+      const option = criterion.options.find((candidate) => candidate.id === answer);
+      if (!option) throw new Error(`${criterion.id} has no option ${answer}`);
+      const name = optionName(localizedText(option.label, tab.language), formatNumber(option.points, tab.language));
+      await tab.page.getByRole("group", { name: title, exact: true }).getByRole("radio", { name, exact: true }).check();
+    } else {
+      await tab.page.getByLabel(title, { exact: true }).fill(String(answer));
+    }
+  }
+}
+
+/**
+ * Uploads a document through the page's upload field of that kind (labelled by the kind, then "required" for
+ * required kinds) and waits until the app says it was uploaded and verified.
+ */
+export async function uploadInPage(tab: Tab, kind: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const label = tab.t(`common:documentKind.${kind}`).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const documents = tab.page.getByRole("region", { name: tab.t("teacher:documents.title"), exact: true });
+  await documents.getByLabel(new RegExp(`^${label}`)).setInputFiles(file);
+  await tab.page.getByText(tab.t("common:upload.done", { fileName: file.name })).waitFor();
+}
+
+/** The one open modal dialog's button (the page behind it may have a button of the same name). */
+export async function confirmInDialog(tab: Tab, buttonName: string): Promise<void> {
+  const dialog = tab.page.getByRole("dialog");
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: buttonName, exact: true }).click();
+  await dialog.waitFor({ state: "hidden" });
 }
 
 export interface Tab {
@@ -66,6 +127,8 @@ export interface Tab {
   go(path: string): Promise<void>;
   /** Signs in through the sign-in page, as the user would. */
   signIn(username: string): Promise<void>;
+  /** Picks another language in the header's switcher; `t` then reads that language's catalogues. */
+  switchLanguage(language: Language): Promise<void>;
   /**
    * A main screen: no serious or critical axe violation, no uncaught error in the page, <html lang> right,
    * and a screenshot saved as test-results/screenshots/<name>.png.
@@ -79,6 +142,8 @@ export interface World {
   api: AdalClient;
   stack: LocalStack;
   open(language: Language, options?: { phone?: boolean }): Promise<Tab>;
+  /** Screenshots of every tab still open, as test-results/screenshots/failed-<label>-<n>.png: what a failure left. */
+  snapshotOpenTabs(label: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,16 +165,16 @@ async function openTab(browser: Browser, url: string, language: Language, phone:
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  const t = await catalogue(language);
   const tab: Tab = {
     page,
     language,
-    t,
+    t: await catalogue(language),
     async go(path) {
       await page.goto(`${url}/#${path}`);
       await page.locator("main h1").first().waitFor();
     },
     async signIn(username) {
+      const { t } = tab;
       await tab.go("/sign-in");
       await page.getByLabel(t("common:signIn.username"), { exact: true }).fill(username);
       await page.getByLabel(t("common:signIn.password"), { exact: true }).fill(DEMO_PASSWORD);
@@ -117,9 +182,15 @@ async function openTab(browser: Browser, url: string, language: Language, phone:
       await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
       await page.locator("main h1").first().waitFor();
     },
+    async switchLanguage(next) {
+      await page.getByRole("banner").getByLabel(tab.t("common:language.label"), { exact: true }).selectOption(next);
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, next);
+      tab.language = next;
+      tab.t = await catalogue(next);
+    },
     async screen(name) {
       await page.locator("main h1").first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(tab.language);
       expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
       expect(errors, `uncaught errors on ${name}`).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
@@ -141,7 +212,7 @@ export async function startWorld(): Promise<World> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    stack = await startLocalStack({ dataDir, port: 0, seed: true, quiet: true });
+    stack = await startLocalStack({ dataDir, port: 0, seed: true, quiet: true, webDir: inject("webDir") });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (error) {
     await close();
@@ -153,6 +224,13 @@ export async function startWorld(): Promise<World> {
     api: new AdalClient(stack.url),
     stack,
     open: (language, options = {}) => openTab(started.browser, started.stack.url, language, options.phone ?? false),
+    async snapshotOpenTabs(label) {
+      const pages = started.browser.contexts().flatMap((context) => context.pages());
+      const name = label.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+      for (const [index, page] of pages.entries()) {
+        await page.screenshot({ path: join(SCREENSHOTS_DIR, `failed-${name}-${index + 1}.png`), fullPage: true }).catch(() => undefined);
+      }
+    },
     close,
   };
 }

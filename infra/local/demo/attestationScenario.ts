@@ -38,7 +38,7 @@ interface RubricCriterion {
 }
 
 /** A sheet at exactly the level the target category asks of every criterion: the annex's thresholds add up to it. */
-function sheetMeeting(criteria: RubricCriterion[], target: string): Record<string, string | number> {
+export function sheetMeeting(criteria: RubricCriterion[], target: string): Record<string, string | number> {
   const scores: Record<string, string | number> = {};
   for (const criterion of criteria) {
     const level = criterion.levels?.[target] ?? 0;
@@ -80,7 +80,7 @@ async function file(client: AdalClient, session: Session, request: Record<string
 }
 
 /** Every expert scores every open attestation assignment of the given cases, at the target's level. */
-async function scoreOpenAssignments(client: AdalClient, experts: Session[], caseIds: string[]): Promise<number> {
+export async function scoreOpenAssignments(client: AdalClient, experts: Session[], caseIds: string[]): Promise<number> {
   let sheets = 0;
   for (const expert of experts) {
     const list = await client.request("GET", "/me/assignments?limit=100", { token: expert.token });
