@@ -20,6 +20,7 @@ export function App() {
   const allowed = route ? hasAnyRole(user, route.roles) : false;
 
   useEffect(() => {
+    setFailed(undefined);
     if (!route) return;
     if (!allowed) {
       // Signed out: sign in and come back. Signed in with another role: the page says so below.
@@ -27,7 +28,6 @@ export function App() {
       return;
     }
     if (loaded.has(route)) return;
-    setFailed(undefined);
     route
       .load()
       .then((module) => {
