@@ -63,7 +63,12 @@ describe("an attestation in the browser", () => {
     // Submitted: the page now shows when, and the portfolio can no longer be changed.
     await page.getByRole("term").filter({ hasText: t("teacher:application.submitted") }).waitFor();
     const filed = await expectOk(world.api.request("GET", `/attestations/${attestationId}`, { token: (await world.api.login(capped.username)).token }), 200, "read back");
-    expect(filed).toMatchObject({ targetCategory: "expert", currentCategory: "moderator", experienceYears: 12, test: request.test });
+    expect(filed).toMatchObject({
+      targetCategory: "expert",
+      currentCategory: "moderator",
+      experienceYears: 12,
+      test: { score: request.test.score, takenAt: expect.stringMatching(new RegExp(`^${request.test.takenAt}`)) },
+    });
   });
 
   it("an expert of the panel reads the portfolio and seals a score sheet at the level of the category claimed", async () => {
@@ -126,7 +131,12 @@ describe("an attestation in the browser", () => {
       const decision = await world.api.request("GET", `/attestations/${attestationId}/decision`, { token: session.token });
       return decision.status === 200 ? decision.body : undefined;
     });
-    await teacher.go(`/attestations/${encodeURIComponent(attestationId)}`);
+    await page.getByRole("navigation").getByRole("link", { name: t("teacher:nav.attestations") }).click();
+    const title = t("teacher:attestation.cardTitle", { from: t("common:category.moderator"), to: t("common:category.expert") });
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+    await card.getByText(t("common:status.decided")).waitFor();
+    await teacher.screen("kk-teacher-attestations");
+    await card.getByRole("link", { name: title }).click();
     const decision = page.getByRole("region", { name: t("teacher:decision.title") });
     await decision.getByText(t("teacher:decision.meets", { category: t("common:category.moderator") })).waitFor();
     await teacher.screen("kk-teacher-decision");

@@ -170,7 +170,10 @@ async function openTab(browser: Browser, url: string, language: Language, phone:
     language,
     t: await catalogue(language),
     async go(path) {
-      await page.goto(`${url}/#${path}`);
+      const target = `${url}/#${path}`;
+      // Going to the hash the page is already at would not load anything again: reload instead.
+      if (page.url() === target) await page.reload();
+      else await page.goto(target);
       await page.locator("main h1").first().waitFor();
     },
     async signIn(username) {
