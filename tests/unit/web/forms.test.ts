@@ -1,30 +1,25 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { AppealBody, CreateAttestationBody } from "../../../functions/api/schemas/attestation.ts";
-import { ApiError } from "../../../web/src/api/client.ts";
-import { messagesFromApi, messagesFromIssues } from "../../../web/src/ui/forms.ts";
+import { messagesFromApi, messagesFromIssues } from "../../../web/src/ui/fieldErrors.ts";
 
-// Before any language is chosen the app speaks Kazakh, so these messages are the Kazakh ones.
 describe("field messages of the web forms", () => {
   it("words the API's own schema errors per field, an empty text as simply required", () => {
     const appeal = z.safeParse(AppealBody, { reason: "   " });
     expect(appeal.success).toBe(false);
-    expect(messagesFromIssues(appeal.error?.issues ?? [])).toEqual({ reason: "Міндетті өріс" });
+    expect(messagesFromIssues(appeal.error?.issues ?? [], "kk")).toEqual({ reason: "Міндетті өріс" });
     const attestation = z.safeParse(CreateAttestationBody, { targetCategory: "moderator", currentCategory: "teacher", experienceYears: 3.333 });
-    expect(Object.keys(messagesFromIssues(attestation.error?.issues ?? []))).toEqual(["experienceYears"]);
+    expect(Object.keys(messagesFromIssues(attestation.error?.issues ?? [], "ru"))).toEqual(["experienceYears"]);
   });
 
   it("maps the server's body.* paths onto the same field keys", () => {
-    const error = new ApiError({
-      status: 400,
-      code: "validation_failed",
-      title: "x",
+    const error = {
       fields: [
         { path: "body.claims.education", code: "missing", message: "Жауап беру қажет" },
         { path: "body.claims.education", code: "other", message: "second" },
         { path: "attestation.targetCategory", code: "category_sequence", message: "seq" },
       ],
-    });
+    };
     expect(messagesFromApi(error)).toEqual({ "claims.education": "Жауап беру қажет", "attestation.targetCategory": "seq" });
   });
 });

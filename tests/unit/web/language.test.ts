@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickLanguage } from "../../../web/src/i18n/index.ts";
+import { pickLanguage } from "../../../web/src/i18n/language.ts";
 
 describe("the first language shown", () => {
   it("is the saved choice, else the first browser language the app speaks, else Kazakh", () => {

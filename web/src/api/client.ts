@@ -1,7 +1,8 @@
 import { getToken, storeSession } from "../auth/token.ts";
 import { currentLanguage, t } from "../i18n/index.ts";
+import type { FieldProblem } from "./types.ts";
 
-export type FieldProblem = { path: string; code: string; message: string };
+export type { FieldProblem };
 
 /** An API refusal as the problem+json body describes it; messages already follow the UI language. */
 export class ApiError extends Error {

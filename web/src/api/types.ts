@@ -1,7 +1,8 @@
 // The API's response shapes as the web app reads them (../shared/API.md); extra fields are ignored.
-import type { Language } from "../i18n/index.ts";
+import type { Language } from "../i18n/language.ts";
 
 export type Localized = Record<Language, string>;
+export type FieldProblem = { path: string; code: string; message: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type School = { id: string; name: string; district: string; region: string };

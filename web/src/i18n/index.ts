@@ -1,9 +1,8 @@
-/// <reference types="vite/client" />
 import i18next from "i18next";
 import { useEffect, useState } from "preact/hooks";
+import { isLanguage, LANGUAGES, pickLanguage, type Language } from "./language.ts";
 
-export const LANGUAGES = ["kk", "ru", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, pickLanguage, type Language };
 export const NAMESPACES = ["common", "public", "teacher", "expert", "hr", "chair"] as const;
 
 const LOCALES: Record<Language, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
@@ -11,20 +10,6 @@ const STORAGE_KEY = "adal.language";
 
 // Each language's catalogues are one lazy chunk: a teacher reading Kazakh never downloads Russian.
 const catalogues = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>("./locales/*.ts");
-
-function isLanguage(value: string | null | undefined): value is Language {
-  return (LANGUAGES as readonly (string | null | undefined)[]).includes(value);
-}
-
-/** The saved choice, else the first of the browser's languages we speak, else Kazakh. */
-export function pickLanguage(saved: string | null, preferred: readonly string[]): Language {
-  if (isLanguage(saved)) return saved;
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split("-")[0];
-    if (isLanguage(base)) return base;
-  }
-  return "kk";
-}
 
 async function loadCatalogues(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, "common")) return;

@@ -1,35 +1,10 @@
 import { useCallback, useState } from "preact/hooks";
 import * as z from "zod/mini";
-import { fieldMessage } from "../../../functions/platform/errors/fieldMessages.ts";
 import { ApiError } from "../api/client.ts";
 import { currentLanguage } from "../i18n/index.ts";
+import { messagesFromApi, messagesFromIssues, type FieldErrors } from "./fieldErrors.ts";
 
-export type FieldErrors = Record<string, string>;
-
-/** "claims.c1" for the issue at ["claims", "c1"]; the server's "body.claims.c1" maps to the same key. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map(String).join(".");
-}
-
-/** Zod issues as localised messages per field, worded exactly as the API words them. */
-export function messagesFromIssues(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const custom = issue.code === "custom" ? (issue.params as { code?: string } | undefined) : undefined;
-    // An empty required text reads better as "required" than as "at least 1 character".
-    const emptyText = issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1;
-    const code = emptyText ? "required" : (custom?.code ?? issue.code);
-    const key = issuePath(issue.path);
-    errors[key] ??= fieldMessage(code, currentLanguage(), { ...issue, ...(custom ?? {}) } as Record<string, unknown>);
-  }
-  return errors;
-}
-
-export function messagesFromApi(error: ApiError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const field of error.fields ?? []) errors[field.path.replace(/^body\.?/, "")] ??= field.message;
-  return errors;
-}
+export { type FieldErrors };
 
 /**
  * Field errors of one form: `validate` runs the API's own zod schema before sending (nothing the server
@@ -43,7 +18,7 @@ export function useFieldErrors() {
       setErrors({});
       return result.data;
     }
-    setErrors(messagesFromIssues(result.error.issues));
+    setErrors(messagesFromIssues(result.error.issues, currentLanguage()));
     return undefined;
   }, []);
   const fromApi = useCallback((error: unknown): boolean => {
