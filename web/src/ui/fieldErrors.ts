@@ -12,17 +12,27 @@ export function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Zod issues as localised messages per field, worded exactly as the API words them. */
-export function messagesFromIssues(issues: readonly z.core.$ZodIssue[], language: Language): FieldErrors {
+export function messagesFromIssues(issues: readonly z.core.$ZodIssue[], language: Language, value?: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const custom = issue.code === "custom" ? (issue.params as { code?: string } | undefined) : undefined;
-    // An empty required text reads better as "required" than as "at least 1 character".
+    // A field left empty reads better as "required" than as "expected number" or "at least 1 character".
     const emptyText = issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1;
-    const code = emptyText ? "required" : (custom?.code ?? issue.code);
+    const missing = (issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(value, issue.path) === undefined;
+    const code = emptyText || missing ? "required" : (custom?.code ?? issue.code);
     const key = issuePath(issue.path);
     errors[key] ??= fieldMessage(code, language, { ...issue, ...(custom ?? {}) } as Record<string, unknown>);
   }
   return errors;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 export function messagesFromApi(error: { fields?: readonly FieldProblem[] }): FieldErrors {

@@ -18,7 +18,7 @@ export function useFieldErrors() {
       setErrors({});
       return result.data;
     }
-    setErrors(messagesFromIssues(result.error.issues, currentLanguage()));
+    setErrors(messagesFromIssues(result.error.issues, currentLanguage(), value));
     return undefined;
   }, []);
   const fromApi = useCallback((error: unknown): boolean => {
