@@ -6,6 +6,11 @@ import { messagesFromApi, messagesFromIssues, type FieldErrors } from "./fieldEr
 
 export { type FieldErrors };
 
+/** After the errors render, the first field that has one takes focus: keyboard and screen-reader users land on it. */
+function focusFirstInvalid(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
 /**
  * Field errors of one form: `validate` runs the API's own zod schema before sending (nothing the server
  * would refuse leaves the browser), `fromApi` takes the server's field errors should it refuse anyway.
@@ -19,11 +24,13 @@ export function useFieldErrors() {
       return result.data;
     }
     setErrors(messagesFromIssues(result.error.issues, currentLanguage(), value));
+    focusFirstInvalid();
     return undefined;
   }, []);
   const fromApi = useCallback((error: unknown): boolean => {
     if (!(error instanceof ApiError) || !error.fields?.length) return false;
     setErrors(messagesFromApi(error));
+    focusFirstInvalid();
     return true;
   }, []);
   const clear = useCallback(() => setErrors({}), []);
