@@ -232,5 +232,17 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   } finally {
     client.destroy();
   }
-  return { endpoint, pid, close: stop };
+  // After the start, an exit nobody asked for is the cause of every failure that follows: say so once, with why.
+  let stopping = false;
+  void exit.then(({ code, signal }) => {
+    if (!stopping) log("error", "dynamodb local exited", { code, signal: signal ?? undefined, output: output.trim().slice(-600) });
+  });
+  return {
+    endpoint,
+    pid,
+    close: () => {
+      stopping = true;
+      return stop();
+    },
+  };
 }

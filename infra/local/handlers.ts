@@ -10,6 +10,25 @@ const functionsDir = fileURLToPath(new URL("../../functions/", import.meta.url))
 export type LambdaHandler = (event: any, context: Context) => Promise<unknown>;
 export type HandlerLoader = (modulePath: string) => Promise<LambdaHandler>;
 
+/** Runs one handler call (`invoke`) of `modulePath`, e.g. to time it; must return what `invoke` returns. */
+export type InvocationWrapper = (modulePath: string, invoke: () => Promise<unknown>) => Promise<unknown>;
+let invocationWrapper: InvocationWrapper | undefined;
+
+/**
+ * Measurement hook for the benchmarks (bench/meters.ts counts Lambda invocations, their durations and what
+ * each one sends to DynamoDB and S3 with it); nothing else sets it, and unset it costs one check per call.
+ */
+export function wrapInvocations(wrapper: InvocationWrapper | undefined): void {
+  invocationWrapper = wrapper;
+}
+
+function observed(modulePath: string, handler: LambdaHandler): LambdaHandler {
+  return (event, context) => {
+    const wrapper = invocationWrapper;
+    return wrapper ? wrapper(modulePath, () => handler(event, context)) : handler(event, context);
+  };
+}
+
 /**
  * Imports `functions/<modulePath>.ts` on first use and returns its `handler` export. Importing lazily
  * means a module that is missing or broken fails only the calls that need it, and that the SDK clients a
@@ -23,7 +42,7 @@ export function createHandlerLoader(): HandlerLoader {
     if (cached) return cached;
     const loading = import(pathToFileURL(resolve(functionsDir, `${modulePath}.ts`)).href).then((module: { handler?: unknown }) => {
       if (typeof module.handler !== "function") throw new Error(`functions/${modulePath}.ts has no handler export`);
-      return module.handler as LambdaHandler;
+      return observed(modulePath, module.handler as LambdaHandler);
     });
     cache.set(modulePath, loading);
     loading.catch(() => cache.delete(modulePath));
