@@ -144,7 +144,9 @@ export class AdalStack extends Stack {
     }
     const userPoolClient = userPool.addClient("WebClient", {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // USER_PASSWORD_AUTH lets the web app sign in with one HTTPS call to Cognito (TLS carries the
+      // password) instead of shipping SRP maths to phones on slow lines; SRP stays for other clients.
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -167,6 +169,7 @@ export class AdalStack extends Stack {
       // Where presigned links point (the SDK's virtual-hosted style), spelled without referencing the bucket.
       documentsOrigin: `https://${documentsName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
       accessLogs,
+      signIn: { region: Aws.REGION, userPoolClientId: userPoolClient.userPoolClientId },
     });
     // Browsers upload with the presigned POST and open documents with presigned GET links, from the app's
     // origin only.

@@ -81,6 +81,8 @@ export interface WebDistributionProps {
   /** The origin presigned links point at: https://<bucket>.s3.<region>.<suffix>, known without a reference to the bucket. */
   documentsOrigin: string;
   accessLogs: IBucket;
+  /** Written to the app's config.json: the page signs in with Cognito's InitiateAuth against this client. */
+  signIn: { region: string; userPoolClientId: string };
 }
 
 export class WebDistribution extends Construct {
@@ -180,7 +182,8 @@ export class WebDistribution extends Construct {
 
     if (assets) {
       new BucketDeployment(this, "Upload", {
-        sources: [Source.asset(assets)],
+        // config.json tells the one build which sign-in to use (web/src/auth/signInMethod.ts).
+        sources: [Source.asset(assets), Source.jsonData("config.json", { cognito: { region: props.signIn.region, clientId: props.signIn.userPoolClientId } })],
         destinationBucket: site,
         distribution: this.distribution,
         distributionPaths: ["/*"],

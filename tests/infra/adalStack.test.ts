@@ -654,11 +654,11 @@ describe("users", () => {
     expect(sorted(ofType("AWS::Cognito::UserPoolGroup").map(([, g]) => g.Properties!.GroupName))).toEqual(sorted(ALL_ROLES));
   });
 
-  it("has a public SRP client that cannot write schoolId", () => {
+  it("has a public client (SRP, and password auth for the web app) that cannot write schoolId", () => {
     const [, client] = onlyOfType("AWS::Cognito::UserPoolClient");
     const p = client.Properties!;
     expect(p.GenerateSecret).toBe(false);
-    expect(sorted(p.ExplicitAuthFlows)).toEqual(["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]);
+    expect(sorted(p.ExplicitAuthFlows)).toEqual(["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH"]);
     expect(p.ReadAttributes).toContain("custom:schoolId");
     expect(p.WriteAttributes).not.toContain("custom:schoolId");
   });
@@ -840,6 +840,10 @@ describe("web app distribution", () => {
       const origin = Object.values(deployed).find((resource) => resource.Type === "AWS::CloudFront::Distribution")!.Properties!.DistributionConfig.Origins
         .find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
       expect(uploads[0]!.Properties!.DestinationBucketName).toEqual({ Ref: getAttId(origin.DomainName) });
+      // Beside the built files, config.json names the user pool client the page signs in with.
+      expect(uploads[0]!.Properties!.SourceObjectKeys).toHaveLength(2);
+      const [clientId] = Object.entries(deployed).find(([, resource]) => resource.Type === "AWS::Cognito::UserPoolClient")!;
+      expect(JSON.stringify(uploads[0]!.Properties!.SourceMarkers)).toContain(JSON.stringify({ Ref: clientId }));
       expect(new AwsSolutionsChecks(withApp.node.root as App).validateScope(withApp).violations.map((violation) => violation.ruleName)).toEqual([]);
     } finally {
       await rm(built, { recursive: true, force: true });

@@ -1,29 +1,9 @@
 import { getToken, storeSession } from "../auth/token.ts";
 import { currentLanguage, t } from "../i18n/index.ts";
+import { ApiError } from "./apiError.ts";
 import type { FieldProblem } from "./types.ts";
 
-export type { FieldProblem };
-
-/** An API refusal as the problem+json body describes it; messages already follow the UI language. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly fields?: FieldProblem[];
-  readonly retryAfter?: number;
-
-  constructor(init: { status: number; code: string; title: string; detail?: string; fields?: FieldProblem[]; retryAfter?: number }) {
-    super(init.detail ?? init.title);
-    this.name = "ApiError";
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail ?? init.title;
-    if (init.fields) this.fields = init.fields;
-    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
-  }
-}
+export { ApiError, type FieldProblem };
 
 type Problem = { title?: string; code?: string; detail?: string; errors?: FieldProblem[] };
 
@@ -66,10 +46,11 @@ async function problemOf(response: Response): Promise<ApiError> {
 export async function api<T>(
   method: "GET" | "POST",
   path: string,
-  options: { body?: unknown; query?: Query; idempotencyKey?: string } = {},
+  options: { body?: unknown; query?: Query; idempotencyKey?: string; token?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage() };
-  const token = getToken();
+  // A token not yet in the session (sign-in asking who it belongs to) may be passed explicitly.
+  const token = options.token ?? getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
