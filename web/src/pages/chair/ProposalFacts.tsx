@@ -1,5 +1,5 @@
-import { Facts } from "../expert/Facts.tsx";
 import { formatNumber, useT } from "../../i18n/index.ts";
+import { Facts } from "../../ui/Facts.tsx";
 import type { OpenVote } from "./types.ts";
 
 /** The panel's proposal and the commission that votes on it, as the chair reads them before the meeting. */

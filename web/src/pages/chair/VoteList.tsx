@@ -1,8 +1,8 @@
 import { href } from "../../app/router.tsx";
 import { useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 import { ProposalFacts } from "./ProposalFacts.tsx";
 import type { OpenVote } from "./types.ts";
 

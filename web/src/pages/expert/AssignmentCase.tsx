@@ -2,15 +2,15 @@ import { useEffect, useState } from "preact/hooks";
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDate, formatDateTime, formatNumber, localized, useT } from "../../i18n/index.ts";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsPanel } from "./DocumentsPanel.tsx";
-import { Facts } from "./Facts.tsx";
+import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
 import { ScoreSheetForm, type SheetOutcome } from "./ScoreSheetForm.tsx";
 import { SealedSheetView } from "./SealedSheetView.tsx";
-import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
 import type { AssignmentDetail, AttestationFacts } from "./types.ts";
 
 /** One assigned case: what it is, its documents, and the evaluation sheet (to fill, or as sealed). */

@@ -1,9 +1,9 @@
 import { href } from "../../app/router.tsx";
 import { formatDateTime, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "./PagedList.tsx";
 import type { AssignmentSummary } from "./types.ts";
 
 /** The expert's cases, soonest deadline first (the API's order): open ones to score, then the rest. */

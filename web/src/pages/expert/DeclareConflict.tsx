@@ -4,11 +4,11 @@ import { api, newIdempotencyKey } from "../../api/client.ts";
 import { useSchools } from "../../api/reference.ts";
 import { formatDateTime, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
+import { Choices } from "../../ui/Choices.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
-import { Choices } from "./Choices.tsx";
 
 type Target = "person" | "school";
 

@@ -3,13 +3,13 @@ import { ScoreSheetBody } from "../../../../functions/api/schemas/competition.ts
 import type { Criterion } from "../../../../functions/domain/rubrics/rubric.ts";
 import { api, ApiError } from "../../api/client.ts";
 import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/index.ts";
+import { useAnswerText } from "../../ui/answerText.ts";
 import { Button } from "../../ui/Button.tsx";
+import { Choices } from "../../ui/Choices.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
-import { useAnswerText } from "./answerText.ts";
-import { Choices } from "./Choices.tsx";
 import { checkSheet, clearDraft, loadDraft, parseScoreNumber, pointsOf, saveDraft, sheetBody, sheetTotal, type DraftStore, type SheetIssueCode, type SheetValues } from "./scoreSheet.ts";
 import type { AssignmentDetail } from "./types.ts";
 
@@ -226,7 +226,7 @@ function CriterionInput({
         error={error}
         options={criterion.options.map((option) => ({
           value: option.id,
-          label: t("expert:sheet.optionLabel", { label: text(option.label), points: formatNumber(option.points) }),
+          label: answerText(criterion, option.id),
         }))}
         value={value}
         onChange={onChange}

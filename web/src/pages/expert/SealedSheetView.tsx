@@ -1,7 +1,7 @@
 import type { Rubric } from "../../../../functions/domain/rubrics/rubric.ts";
 import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/index.ts";
+import { useAnswerText } from "../../ui/answerText.ts";
 import { TableScroll } from "../../ui/TableScroll.tsx";
-import { useAnswerText } from "./answerText.ts";
 import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
 import type { SealedSheet } from "./types.ts";
 

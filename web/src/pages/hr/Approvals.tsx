@@ -5,14 +5,14 @@ import type { Vacancy } from "../../api/types.ts";
 import { href } from "../../app/router.tsx";
 import { formatDate, formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
+import { Choices } from "../../ui/Choices.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { Choices } from "../expert/Choices.tsx";
-import { PagedList } from "../expert/PagedList.tsx";
 import { localDateToIso, toLocalDateValue } from "./dateTime.ts";
 
 type PendingApproval = { id: string; vacancyId: string; applicationId: string; rank: number; total: number; createdAt?: string };

@@ -1,9 +1,9 @@
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDateTime, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 import { linkStates, shortHash, type AuditItem } from "./auditTrail.ts";
 
 /** A competition's audit trail, in order, with each event's link to the one before it checked. */

@@ -5,11 +5,11 @@ import type { Vacancy } from "../../api/types.ts";
 import { href, navigate } from "../../app/router.tsx";
 import { LANGUAGES, useT } from "../../i18n/index.ts";
 import { Button } from "../../ui/Button.tsx";
+import { Choices } from "../../ui/Choices.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
-import { Choices } from "../expert/Choices.tsx";
 import { localInputToIso, suggestedClosesAt } from "./dateTime.ts";
 
 type Form = {

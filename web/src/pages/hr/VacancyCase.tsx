@@ -6,13 +6,13 @@ import { formatDateTime, formatNumber, localized, useT } from "../../i18n/index.
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { Facts } from "../expert/Facts.tsx";
-import { PagedList } from "../expert/PagedList.tsx";
 import { competitionStages } from "./stages.ts";
 import { isNotFound, useOwnVacancy } from "./useOwnVacancy.ts";
 

@@ -1,10 +1,10 @@
-import { href } from "../../app/router.tsx";
 import type { Vacancy } from "../../api/types.ts";
+import { href } from "../../app/router.tsx";
 import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 
 /** The HR officer's school's vacancies, drafts included, newest first. */
 export default function VacancyList() {

@@ -5,9 +5,9 @@ import { href, navigate, useLocation, type PageProps } from "../../app/router.ts
 import { formatDate, formatNumber, LANGUAGES, useT } from "../../i18n/index.ts";
 import { Field } from "../../ui/Field.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 import { ClosesIn } from "./ClosesIn.tsx";
 
 // Drafts are never public; "any" lists every other stage, the default lists what one can still apply to.

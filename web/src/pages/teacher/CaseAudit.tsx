@@ -2,9 +2,9 @@ import type { AuditEvent } from "../../api/types.ts";
 import type { PageProps } from "../../app/router.tsx";
 import { formatDateTime, formatNumber, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 
 /** A case's audit trail: every event in order, each chained to the previous one by its hash. */
 export default function CaseAudit({ params }: PageProps) {

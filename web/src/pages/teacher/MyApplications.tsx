@@ -2,10 +2,10 @@ import type { Application, Vacancy } from "../../api/types.ts";
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDate, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 
 export default function MyApplications(_props: PageProps) {
   const t = useT();

@@ -1,9 +1,9 @@
 import { href, type PageProps } from "../../app/router.tsx";
 import { formatDate, useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
+import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
-import { PagedList } from "../expert/PagedList.tsx";
 import type { AttestationView } from "./AttestationDetail.tsx";
 
 export default function MyAttestations(_props: PageProps) {

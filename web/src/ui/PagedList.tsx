@@ -1,14 +1,14 @@
 import type { ComponentChildren } from "preact";
-import { useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
-import { Loading } from "../../ui/Loading.tsx";
-import type { usePaged } from "../../ui/usePaged.ts";
+import { useT } from "../i18n/index.ts";
+import { Button } from "./Button.tsx";
+import { ErrorNotice } from "./ErrorNotice.tsx";
+import { Loading } from "./Loading.tsx";
+import type { usePaged } from "./usePaged.ts";
 
 type Paged = Pick<ReturnType<typeof usePaged<unknown>>, "items" | "loading" | "error" | "hasMore" | "more" | "reload">;
 
 /**
- * What every paged list of the expert, HR and chair pages shows around its items: the refusal (with a
+ * What every paged list of the app shows around its items: the refusal (with a
  * retry), the first load, the sentence for an empty list, and "show more" while the API has more.
  */
 export function PagedList({ paged, empty, children }: { paged: Paged; empty: string; children: ComponentChildren }) {

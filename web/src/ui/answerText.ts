@@ -1,5 +1,5 @@
-import type { Criterion } from "../../../../functions/domain/rubrics/rubric.ts";
-import { formatNumber, useLocalized, useT } from "../../i18n/index.ts";
+import type { Criterion } from "../../../functions/domain/rubrics/rubric.ts";
+import { formatNumber, useLocalized, useT } from "../i18n/index.ts";
 
 /** How an answer reads on the page: an option as its label and points, a number in the locale's format. */
 export function useAnswerText(): (criterion: Criterion, answer: string | number) => string {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
-import { FieldSet } from "../../ui/Field.tsx";
+import { FieldSet } from "./Field.tsx";
 
-/** One choice among a few, as radio buttons under a legend (the expert's, HR and chair forms all use it). */
+/** One choice among a few, as radio buttons under a legend (the expert's, HR and chair forms). */
 export function Choices<V extends string>({
   legend,
   hint,
