@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attestationRulesV1 } from "../../functions/domain/attestation/attestationRules.ts";
 import { attestationTeachers, scoreOpenAssignments, sheetMeeting } from "../../infra/local/demo/attestationScenario.ts";
-import { expectOk, expertWith, pdfFile } from "./apiSteps.ts";
-import { answerRubric, confirmInDialog, startWorld, uploadInPage, type Tab, type World } from "./harness.ts";
+import { expectOk, pdfFile } from "./apiSteps.ts";
+import { answerRubric, clickAndConfirm, openCaseAsExpert, uploadInPage, worldOfThisFile, type Tab } from "./harness.ts";
 
 // One attestation as its users live it, in the browser, in Kazakh: a teacher files for "expert" from a phone
 // (the form says which categories the rules allow), uploads the portfolio and submits; an expert of the
@@ -15,23 +15,13 @@ const PORTFOLIO = ["application", "diploma", "essay", "test"] as const;
 const TEST_TASKS = attestationRulesV1.knowledgeTest.tasks;
 
 describe("an attestation in the browser", () => {
-  let world: World;
+  const world = worldOfThisFile();
   let teacher: Tab;
   let attestationId: string;
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-
-  beforeEach(({ task, onTestFailed }) => onTestFailed(() => world.snapshotOpenTabs(task.name)));
-
-  afterAll(async () => {
-    await world?.close();
-  });
-
   it("a teacher files for a higher category from a phone, uploads the portfolio and submits", async () => {
     const { request } = capped;
-    teacher = await world.open("kk", { phone: true });
+    teacher = await world().open("kk", { phone: true });
     const { page, t } = teacher;
     await teacher.signIn(capped.username);
     await page.getByRole("navigation").getByRole("link", { name: t("teacher:nav.attestations") }).click();
@@ -58,11 +48,10 @@ describe("an attestation in the browser", () => {
     for (const kind of PORTFOLIO) await uploadInPage(teacher, kind, pdfFile(`${kind}.pdf`, [`Portfolio: ${kind}`, "Teacher of mathematics, 12 years"]));
     await page.getByText(t("teacher:attestation.readyToSubmit")).waitFor();
     await teacher.screen("kk-teacher-attestation-portfolio");
-    await page.getByRole("button", { name: t("teacher:attestation.submit"), exact: true }).click();
-    await confirmInDialog(teacher, t("teacher:attestation.submit"));
+    await clickAndConfirm(teacher, t("teacher:attestation.submit"), t("teacher:attestation.submit"));
     // Submitted: the page now shows when, and the portfolio can no longer be changed.
     await page.getByRole("term").filter({ hasText: t("teacher:application.submitted") }).waitFor();
-    const filed = await expectOk(world.api.request("GET", `/attestations/${attestationId}`, { token: (await world.api.login(capped.username)).token }), 200, "read back");
+    const filed = await expectOk(world().api.request("GET", `/attestations/${attestationId}`, { token: (await world().api.login(capped.username)).token }), 200, "read back");
     expect(filed).toMatchObject({
       targetCategory: "expert",
       currentCategory: "moderator",
@@ -73,15 +62,8 @@ describe("an attestation in the browser", () => {
 
   it("an expert of the panel reads the portfolio and seals a score sheet at the level of the category claimed", async () => {
     expect(attestationId, "the attestation filed in the first step").toBeDefined();
-    const { username, session, assignment } = await expertWith(world.api, (item) => item.caseId === attestationId);
-    const detail = await expectOk(world.api.request("GET", `/assignments/${assignment.id}`, { token: session.token }), 200, "read the assignment");
-    const tab = await world.open("kk");
+    const { tab, detail } = await openCaseAsExpert(world(), attestationId, "kk");
     const { page, t } = tab;
-    await tab.signIn(username);
-    await page.getByRole("navigation").getByRole("link", { name: t("expert:nav.assignments") }).click();
-    await page.getByRole("heading", { name: t("expert:assignments.title") }).waitFor();
-    await page.getByRole("link", { name: t("expert:assignments.case", { ref: assignment.id }) }).click();
-    await page.getByRole("heading", { name: t("expert:kind.attestation") }).waitFor();
     await page.getByRole("region", { name: t("expert:case.facts.title") }).getByText(t("common:category.expert"), { exact: true }).waitFor();
     const essay = `${t("common:documentKind.essay")} (essay.pdf)`;
     await page.getByRole("button", { name: t("expert:documents.view", { name: essay }) }).click();
@@ -89,22 +71,21 @@ describe("an attestation in the browser", () => {
 
     await answerRubric(tab, detail.rubric.criteria, sheetMeeting(detail.rubric.criteria, "expert"), (label, points) => t("expert:sheet.optionLabel", { label, points }));
     await tab.screen("kk-expert-score-sheet");
-    await page.getByRole("button", { name: t("expert:sheet.submit"), exact: true }).click();
-    await confirmInDialog(tab, t("expert:sheet.confirm"));
+    await clickAndConfirm(tab, t("expert:sheet.submit"), t("expert:sheet.confirm"));
     await page.getByRole("status").filter({ hasText: t("expert:sheet.submitted") }).waitFor();
     await tab.close();
   });
 
   it("the commission's chair records the vote on the panel's proposal", async () => {
     expect(attestationId, "the attestation filed in the first step").toBeDefined();
-    const admin = await world.api.login("admin");
-    const experts = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((n) => world.api.login(`expert${n}`)));
-    const waiting = await world.api.waitFor("the proposal", async () => {
-      await scoreOpenAssignments(world.api, experts, [attestationId]);
-      const attestation = await world.api.request("GET", `/attestations/${attestationId}`, { token: admin.token });
+    const admin = await world().api.login("admin");
+    const experts = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((n) => world().api.login(`expert${n}`)));
+    const waiting = await world().api.waitFor("the proposal", async () => {
+      await scoreOpenAssignments(world().api, experts, [attestationId]);
+      const attestation = await world().api.request("GET", `/attestations/${attestationId}`, { token: admin.token });
       return attestation.body.status === "awaiting_commission" ? attestation.body : undefined;
     });
-    const tab = await world.open("kk");
+    const tab = await world().open("kk");
     const { page, t } = tab;
     await tab.signIn(String(waiting.chairId).replace(/^user-/, ""));
     await page.getByRole("navigation").getByRole("link", { name: t("chair:nav.votes") }).click();
@@ -117,8 +98,7 @@ describe("an attestation in the browser", () => {
     await page.getByLabel(t("chair:vote.against"), { exact: true }).fill("1");
     await page.getByText(t("chair:vote.previewAccepted")).waitFor();
     await tab.screen("kk-chair-record-vote");
-    await page.getByRole("button", { name: t("chair:vote.submit"), exact: true }).click();
-    await confirmInDialog(tab, t("chair:vote.confirm"));
+    await clickAndConfirm(tab, t("chair:vote.submit"), t("chair:vote.confirm"));
     await page.getByRole("status").filter({ hasText: t("chair:vote.recordedAccepted") }).waitFor();
     await tab.close();
   });
@@ -126,9 +106,9 @@ describe("an attestation in the browser", () => {
   it("the teacher reads the decision, capped by the knowledge test, and appeals within the window", async () => {
     expect(attestationId, "the attestation filed in the first step").toBeDefined();
     const { page, t } = teacher;
-    const session = await world.api.login(capped.username);
-    await world.api.waitFor("the decision", async () => {
-      const decision = await world.api.request("GET", `/attestations/${attestationId}/decision`, { token: session.token });
+    const session = await world().api.login(capped.username);
+    await world().api.waitFor("the decision", async () => {
+      const decision = await world().api.request("GET", `/attestations/${attestationId}/decision`, { token: session.token });
       return decision.status === 200 ? decision.body : undefined;
     });
     await page.getByRole("navigation").getByRole("link", { name: t("teacher:nav.attestations") }).click();
@@ -143,7 +123,7 @@ describe("an attestation in the browser", () => {
     await decision.getByLabel(t("teacher:decision.appealReason"), { exact: true }).fill("ОЗП нәтижесі қайта тексерілді; портфолионы қайта қарауды сұраймын.");
     await decision.getByRole("button", { name: t("teacher:decision.appeal") }).click();
     await decision.getByRole("status").filter({ hasText: t("teacher:decision.appealFiled") }).waitFor();
-    const appealed = await expectOk(world.api.request("GET", `/attestations/${attestationId}`, { token: session.token }), 200, "read back");
+    const appealed = await expectOk(world().api.request("GET", `/attestations/${attestationId}`, { token: session.token }), 200, "read back");
     expect(appealed.status).toBe("appealed");
 
     await teacher.switchLanguage("en");

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applicants, scoreSheetFor, scoreSheets } from "../../infra/local/demo/competitionScenario.ts";
-import { applyThroughApi, expectOk, expertWith, identityCard, pdfFile } from "./apiSteps.ts";
-import { answerRubric, confirmInDialog, formatNumber, startWorld, uploadInPage, type Tab, type World } from "./harness.ts";
+import { applyThroughApi, expectOk, identityCard, pdfFile } from "./apiSteps.ts";
+import { answerRubric, clickAndConfirm, formatNumber, openCaseAsExpert, textBefore, uploadInPage, worldOfThisFile, type Tab } from "./harness.ts";
 
 // A whole competition as its users live it, in the browser, in Russian: the HR officer publishes a vacancy
 // with a near deadline, a teacher applies from a phone with real documents, an expert scores through the
@@ -21,25 +21,15 @@ const others = applicants.filter((applicant) => applicant.username === "teacher1
 const TITLE = "Учитель математики";
 
 describe("a competition in the browser", () => {
-  let world: World;
+  const world = worldOfThisFile();
   let vacancyId: string;
   let closesAt: number;
   let rubric: { criteria: { id: string; title: Record<string, string>; options?: { id: string; label: Record<string, string>; points: number }[] }[] };
   let teacher: Tab;
   let applicationId: string;
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-
-  beforeEach(({ task, onTestFailed }) => onTestFailed(() => world.snapshotOpenTabs(task.name)));
-
-  afterAll(async () => {
-    await world?.close();
-  });
-
   it("the HR officer creates a vacancy with a deadline minutes away and publishes it", async () => {
-    const tab = await world.open("ru");
+    const tab = await world().open("ru");
     const { page, t } = tab;
     await tab.signIn("hr.school1");
     await page.getByRole("navigation").getByRole("link", { name: t("hr:nav.vacancies") }).click();
@@ -68,20 +58,19 @@ describe("a competition in the browser", () => {
 
     await page.getByRole("status").filter({ hasText: t("hr:vacancy.created") }).waitFor();
     vacancyId = decodeURIComponent(/#\/hr\/vacancies\/([^?]+)/.exec(page.url())![1]!);
-    await page.getByRole("button", { name: t("hr:vacancy.publish"), exact: true }).click();
-    await confirmInDialog(tab, t("hr:vacancy.publishConfirm"));
+    await clickAndConfirm(tab, t("hr:vacancy.publish"), t("hr:vacancy.publishConfirm"));
     await page.getByRole("status").filter({ hasText: t("hr:vacancy.published") }).waitFor();
     await tab.screen("ru-hr-vacancy");
     await tab.close();
 
-    const vacancy = await expectOk(world.api.request("GET", `/vacancies/${vacancyId}`), 200, "read the vacancy");
+    const vacancy = await expectOk(world().api.request("GET", `/vacancies/${vacancyId}`), 200, "read the vacancy");
     expect(vacancy).toMatchObject({ title: TITLE, subject: "Математика", language: "ru", hoursPerWeek: 18, status: "published", closesAt: new Date(closesAt).toISOString() });
-    rubric = await expectOk(world.api.request("GET", `/rubrics/${vacancy.rubricId}`), 200, "read the rubric");
+    rubric = await expectOk(world().api.request("GET", `/rubrics/${vacancy.rubricId}`), 200, "read the rubric");
   });
 
   it("a teacher applies from a phone: answers the evaluation sheet, uploads an ID card and a diploma, submits", async () => {
     expect(vacancyId, "the vacancy published in the first step").toBeDefined();
-    teacher = await world.open("ru", { phone: true });
+    teacher = await world().open("ru", { phone: true });
     const { page, t } = teacher;
     await teacher.signIn(winner.username);
     await teacher.go(`/vacancies/${encodeURIComponent(vacancyId)}`);
@@ -102,15 +91,14 @@ describe("a competition in the browser", () => {
     for (const { kind, file } of documents) await uploadInPage(teacher, kind, file);
     await page.getByText(t("teacher:application.readyToSubmit")).waitFor();
     await teacher.screen("ru-teacher-application");
-    await page.getByRole("button", { name: t("teacher:application.submit"), exact: true }).click();
-    await confirmInDialog(teacher, t("teacher:application.submit"));
+    await clickAndConfirm(teacher, t("teacher:application.submit"), t("teacher:application.submit"));
     await page.getByText(t("teacher:application.explain.submitted")).waitFor();
   });
 
   it("the HR officer follows the applications as they come in", async () => {
     expect(applicationId, "the application submitted from the phone").toBeDefined();
-    for (const other of others) await applyThroughApi(world.api, vacancyId, other.username, other.claims);
-    const tab = await world.open("ru");
+    for (const other of others) await applyThroughApi(world().api, vacancyId, other.username, other.claims);
+    const tab = await world().open("ru");
     const { page, t } = tab;
     await tab.signIn("hr.school1");
     await tab.go(`/hr/vacancies/${encodeURIComponent(vacancyId)}`);
@@ -124,22 +112,22 @@ describe("a competition in the browser", () => {
 
   it("lists the open vacancies to anyone, and filters them by teaching language (en), while the applications are open", async () => {
     // Other schools' vacancies, published through the API: the subject here is the public list.
-    const hr = await world.api.login("hr.school2");
+    const hr = await world().api.login("hr.school2");
     for (const vacancy of [
       { title: "Physics teacher", subject: "physics", language: "kk" },
       { title: "History teacher", subject: "history", language: "ru" },
     ]) {
       const created = await expectOk(
-        world.api.request("POST", "/vacancies", {
+        world().api.request("POST", "/vacancies", {
           token: hr.token,
           body: { ...vacancy, kind: "teacher", hoursPerWeek: 16, employment: "permanent", closesAt: new Date(Date.now() + 14 * DAY).toISOString() },
         }),
         201,
         "create vacancy",
       );
-      await expectOk(world.api.request("POST", `/vacancies/${created.id}/publish`, { token: hr.token }), 200, "publish");
+      await expectOk(world().api.request("POST", `/vacancies/${created.id}/publish`, { token: hr.token }), 200, "publish");
     }
-    const tab = await world.open("en");
+    const tab = await world().open("en");
     const { page, t } = tab;
     await tab.go("/");
     const results = page.getByRole("list", { name: t("public:list.results") });
@@ -153,18 +141,28 @@ describe("a competition in the browser", () => {
     await tab.close();
   });
 
+  it("an expert declares a conflict of interest with another school (en), while the applications are open", async () => {
+    const hr = await world().api.login("hr.school1");
+    const schools = await expectOk(world().api.request("GET", "/schools?limit=100"), 200, "schools");
+    const other = schools.items.find((school: { id: string }) => school.id !== hr.user.schoolId);
+    const tab = await world().open("en");
+    const { page, t } = tab;
+    await tab.signIn("expert7");
+    await page.getByRole("navigation").getByRole("link", { name: t("expert:nav.conflicts") }).click();
+    await page.getByRole("heading", { name: t("expert:conflict.title") }).waitFor();
+    await page.getByRole("group", { name: t("expert:conflict.target") }).getByRole("radio", { name: t("expert:conflict.school"), exact: true }).check();
+    await page.getByLabel(t("expert:conflict.schoolId"), { exact: true }).selectOption({ label: `${other.name} — ${other.district}` });
+    await page.getByLabel(t("expert:conflict.reason"), { exact: true }).fill("My sister teaches there.");
+    await tab.screen("en-expert-conflict");
+    await page.getByRole("button", { name: t("expert:conflict.submit") }).click();
+    await page.getByRole("status").filter({ hasText: textBefore(t, "expert:conflict.done", "date") }).waitFor();
+    await tab.close();
+  });
+
   it("after the deadline an expert of the panel opens the case, views the documents and seals a score sheet", async () => {
     expect(applicationId, "the application submitted from the phone").toBeDefined();
-    const { username, session, assignment } = await expertWith(world.api, (item) => item.caseId === vacancyId);
-    const detail = await expectOk(world.api.request("GET", `/assignments/${assignment.id}`, { token: session.token }), 200, "read the assignment");
-    const tab = await world.open("ru");
+    const { tab, session, assignment, detail } = await openCaseAsExpert(world(), vacancyId, "ru", "ru-expert-assignments");
     const { page, t } = tab;
-    await tab.signIn(username);
-    await page.getByRole("navigation").getByRole("link", { name: t("expert:nav.assignments") }).click();
-    await page.getByRole("heading", { name: t("expert:assignments.title") }).waitFor();
-    await tab.screen("ru-expert-assignments");
-    await page.getByRole("link", { name: t("expert:assignments.case", { ref: assignment.id }) }).click();
-    await page.getByRole("heading", { name: t("expert:kind.competition") }).waitFor();
 
     const diploma = `${t("common:documentKind.diploma")} (diploma.pdf)`;
     await page.getByRole("button", { name: t("expert:documents.view", { name: diploma }) }).click();
@@ -173,31 +171,35 @@ describe("a competition in the browser", () => {
     await page.getByRole("button", { name: t("expert:documents.view", { name: identity }) }).click();
     const image = page.getByRole("img").first();
     await image.waitFor();
-    expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth), "the scan is read from the bucket across origins").toBeGreaterThan(0);
+    const width = await image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth);
+    expect(width, "the scan is read from the bucket").toBeGreaterThan(0);
 
     await answerRubric(tab, detail.rubric.criteria, scoreSheetFor(detail.rubric, detail.claims), (label, points) => t("expert:sheet.optionLabel", { label, points }));
     await page.getByLabel(t("expert:sheet.comment"), { exact: true }).fill("Диплом и удостоверение сверены с заявлением.");
+    // The draft is kept in the browser: a reload (or a dropped connection) loses nothing.
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: textBefore(t, "expert:sheet.draftRestored", "time") }).waitFor();
+    expect(await page.getByLabel(t("expert:sheet.comment"), { exact: true }).inputValue()).toBe("Диплом и удостоверение сверены с заявлением.");
     await tab.screen("ru-expert-score-sheet");
-    await page.getByRole("button", { name: t("expert:sheet.submit"), exact: true }).click();
-    await confirmInDialog(tab, t("expert:sheet.confirm"));
+    await clickAndConfirm(tab, t("expert:sheet.submit"), t("expert:sheet.confirm"));
     await page.getByRole("status").filter({ hasText: t("expert:sheet.submitted") }).waitFor();
     await page.getByRole("heading", { name: t("expert:sheet.sealed.title") }).waitFor();
     await tab.screen("ru-expert-sealed-sheet");
     await tab.close();
-    const sealed = await world.api.request("GET", `/me/assignments?limit=100`, { token: session.token });
+    const sealed = await world().api.request("GET", `/me/assignments?limit=100`, { token: session.token });
     expect(sealed.body.items.find((item: { id: string }) => item.id === assignment.id)).toMatchObject({ status: "submitted" });
   });
 
   it("the HR officer approves the recommended appointment with the order's number and date", async () => {
     expect(applicationId, "the application submitted from the phone").toBeDefined();
     // The rest of the panel scores through the API; the workflow then ranks and offers the post.
-    await scoreSheets(world.api, { vacancyId, sessions: new Map(), applicationIds: new Map(), refusals: {}, sheets: 0 });
-    const hrSession = await world.api.login("hr.school1");
-    await world.api.waitFor("the offer", async () => {
-      const list = await world.api.request("GET", "/approvals", { token: hrSession.token });
+    await scoreSheets(world().api, { vacancyId, sessions: new Map(), applicationIds: new Map(), refusals: {}, sheets: 0 });
+    const hrSession = await world().api.login("hr.school1");
+    await world().api.waitFor("the offer", async () => {
+      const list = await world().api.request("GET", "/approvals", { token: hrSession.token });
       return list.body.items?.find((item: { vacancyId: string }) => item.vacancyId === vacancyId);
     });
-    const tab = await world.open("ru");
+    const tab = await world().open("ru");
     const { page, t } = tab;
     await tab.signIn("hr.school1");
     await page.getByRole("navigation").getByRole("link", { name: t("hr:nav.approvals") }).click();
@@ -207,22 +209,24 @@ describe("a competition in the browser", () => {
     await card.getByLabel(t("hr:approvals.orderNumber"), { exact: true }).fill("17-К");
     expect(await card.getByLabel(t("hr:approvals.orderDate"), { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await tab.screen("ru-hr-approvals");
-    await card.getByRole("button", { name: t("hr:approvals.continue") }).click();
-    await confirmInDialog(tab, t("hr:approvals.confirm"));
+    await clickAndConfirm(tab, t("hr:approvals.continue"), t("hr:approvals.confirm"), card);
     await page.getByRole("status").filter({ hasText: t("hr:approvals.approved") }).waitFor();
 
     await tab.go(`/hr/vacancies/${encodeURIComponent(vacancyId)}`);
     const applications = page.getByRole("table");
     await applications.getByRole("row").filter({ hasText: applicationId }).filter({ hasText: t("common:status.appointed") }).waitFor();
     await tab.screen("ru-hr-vacancy-decided");
+    await page.getByRole("link", { name: t("hr:vacancy.audit") }).click();
+    await page.getByText(textBefore(t, "hr:audit.intact", "count")).waitFor();
+    await tab.screen("ru-hr-audit");
     await tab.close();
   });
 
   it("the teacher reads their place, points per criterion and the cut-off on the phone", async () => {
     expect(applicationId, "the application submitted from the phone").toBeDefined();
     const { page, t } = teacher;
-    await world.api.waitFor("the appointment", async () => {
-      const application = await world.api.request("GET", `/applications/${applicationId}`, { token: (await world.api.login(winner.username)).token });
+    await world().api.waitFor("the appointment", async () => {
+      const application = await world().api.request("GET", `/applications/${applicationId}`, { token: (await world().api.login(winner.username)).token });
       return application.body.status === "appointed" ? true : undefined;
     });
     await page.getByRole("navigation").getByRole("link", { name: t("teacher:nav.applications") }).click();
@@ -238,7 +242,7 @@ describe("a competition in the browser", () => {
   it("anyone reads the anonymised results, in Russian and in English", async () => {
     expect(applicationId, "the application submitted from the phone").toBeDefined();
     for (const language of ["ru", "en"] as const) {
-      const tab = await world.open(language);
+      const tab = await world().open(language);
       const { page, t } = tab;
       await tab.go(`/vacancies/${encodeURIComponent(vacancyId)}`);
       await page.getByRole("link", { name: t("public:vacancy.results") }).click();

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import i18next from "i18next";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { AdalClient } from "../../infra/local/client/adalClient.ts";
 import { startLocalStack, type LocalStack } from "../../infra/local/localStack.ts";
+import { expectOk, expertWith } from "./apiSteps.ts";
 
 // What every browser test shares: its own local stack serving the built app, one headless Debian Chromium,
 // and tabs that each play one user in one language, found by the labels of the app's own catalogues.
@@ -111,11 +112,20 @@ export async function uploadInPage(tab: Tab, kind: string, file: { name: string;
   await tab.page.getByText(tab.t("common:upload.done", { fileName: file.name })).waitFor();
 }
 
-/** The one open modal dialog's button (the page behind it may have a button of the same name). */
-export async function confirmInDialog(tab: Tab, buttonName: string): Promise<void> {
+/** A catalogue text up to where its first variable goes: to find a message whose variable part is not known. */
+export function textBefore(t: Translate, key: string, variable: string): string {
+  return t(key, { [variable]: "\u0000" }).split("\u0000")[0]!;
+}
+
+/**
+ * Clicks a button that asks for confirmation, then the confirming button of the modal dialog it opens (the
+ * page behind may have a button of the same name), and waits for the dialog to close.
+ */
+export async function clickAndConfirm(tab: Tab, buttonName: string, confirmName: string, within: Locator | Page = tab.page): Promise<void> {
+  await within.getByRole("button", { name: buttonName, exact: true }).click();
   const dialog = tab.page.getByRole("dialog");
   await dialog.waitFor();
-  await dialog.getByRole("button", { name: buttonName, exact: true }).click();
+  await dialog.getByRole("button", { name: confirmName, exact: true }).click();
   await dialog.waitFor({ state: "hidden" });
 }
 
@@ -182,18 +192,19 @@ async function openTab(browser: Browser, url: string, language: Language, phone:
       await page.getByLabel(t("common:signIn.username"), { exact: true }).fill(username);
       await page.getByLabel(t("common:signIn.password"), { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: t("common:signIn.action") }).click();
-      await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
+      // Page functions as text: they run in the browser, whose globals (DOM) this Node project does not type.
+      await page.waitForFunction(`!location.hash.startsWith("#/sign-in")`);
       await page.locator("main h1").first().waitFor();
     },
     async switchLanguage(next) {
       await page.getByRole("banner").getByLabel(tab.t("common:language.label"), { exact: true }).selectOption(next);
-      await page.waitForFunction((lang) => document.documentElement.lang === lang, next);
+      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(next)}`);
       tab.language = next;
       tab.t = await catalogue(next);
     },
     async screen(name) {
       await page.locator("main h1").first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(tab.language);
+      expect(await page.evaluate("document.documentElement.lang")).toBe(tab.language);
       expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
       expect(errors, `uncaught errors on ${name}`).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
@@ -236,4 +247,42 @@ export async function startWorld(): Promise<World> {
     },
     close,
   };
+}
+
+/**
+ * The world of one test file, registered with its hooks: started before the first test, screenshots of the
+ * tabs left open when a test fails (what the user saw), closed after the last test.
+ */
+export function worldOfThisFile(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  beforeEach(({ task, onTestFailed }) => onTestFailed(() => world?.snapshotOpenTabs(task.name)));
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error("the local stack and browser did not start");
+    return world;
+  };
+}
+
+/**
+ * An expert of the case's panel (found through the API) signs in, goes to their cases and opens that case:
+ * the tab, and the assignment as the API gives it to that expert (rubric, claims) to fill the sheet from.
+ * `listScreen` names the screenshot of the list of cases, when one is wanted.
+ */
+export async function openCaseAsExpert(world: World, caseId: string, language: Language, listScreen?: string) {
+  const { username, session, assignment } = await expertWith(world.api, (item) => item.caseId === caseId);
+  const detail = await expectOk(world.api.request("GET", `/assignments/${assignment.id}`, { token: session.token }), 200, "read the assignment");
+  const tab = await world.open(language);
+  const { page, t } = tab;
+  await tab.signIn(username);
+  await page.getByRole("navigation").getByRole("link", { name: t("expert:nav.assignments") }).click();
+  await page.getByRole("heading", { name: t("expert:assignments.title") }).waitFor();
+  if (listScreen) await tab.screen(listScreen);
+  await page.getByRole("link", { name: t("expert:assignments.case", { ref: assignment.id }) }).click();
+  await page.getByRole("heading", { name: t(`expert:kind.${assignment.caseKind}`) }).waitFor();
+  return { tab, session, assignment, detail };
 }
