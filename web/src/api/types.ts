@@ -66,4 +66,4 @@ export type VacancyResults = {
   appointed?: string;
 };
 
-export type AuditEvent = { seq: number; at: string; actor: string; action: string; hash: string; prevHash: string };
+export type AuditEvent = { seq: number; at: string; actor: string; action: string; hash: string; prevHash: string; data?: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextAuditEvent } from "../../../functions/domain/audit/auditChain.ts";
-import { linkStates, shortHash } from "../../../web/src/pages/hr/auditTrail.ts";
+import { linkStates, shortHash } from "../../../web/src/ui/auditLinks.ts";
 
 const chain = () => {
   const first = nextAuditEvent(undefined, { caseId: "v1", at: "2026-11-25T10:00:00Z", actor: "hr", action: "vacancy.created", data: {} });
