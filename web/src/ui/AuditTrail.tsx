@@ -49,12 +49,12 @@ export function AuditTrail({ caseId, label }: { caseId: string; label: string })
                     {event.data && Object.keys(event.data).length > 0 && (
                       <details>
                         <summary>{t("hr:audit.details")}</summary>
-                        <pre class="wrap">{JSON.stringify(event.data, null, 2)}</pre>
+                        <pre>{JSON.stringify(event.data, null, 2)}</pre>
                       </details>
                     )}
                   </td>
                   <td>
-                    <code class="wrap">{event.actor}</code>
+                    <code>{event.actor}</code>
                   </td>
                   <td>
                     <code title={event.hash}>{shortHash(event.hash)}</code>

@@ -46,7 +46,7 @@ export default function AssignmentCase({ params }: PageProps) {
         <>
           <Facts
             rows={[
-              [t("expert:case.ref"), <code style={{ overflowWrap: "anywhere" }}>{data.id}</code>],
+              [t("expert:case.ref"), <code>{data.id}</code>],
               [t("expert:case.status"), <StatusBadge status={data.status} />],
               [t("expert:case.due"), formatDateTime(data.dueAt)],
             ]}

@@ -46,7 +46,7 @@ export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: Seal
       <dl class="facts">
         <dt>{t("expert:sheet.sealed.fingerprint")}</dt>
         <dd>
-          <code style={{ overflowWrap: "anywhere" }}>{sheet.sha256}</code>
+          <code>{sheet.sha256}</code>
         </dd>
       </dl>
     </section>

@@ -119,7 +119,7 @@ function VacancyFacts({ vacancy }: { vacancy: Vacancy }) {
           [t("hr:vacancy.rubric"), vacancy.rubricId],
         ]}
       />
-      {vacancy.description && <p style={{ whiteSpace: "pre-line" }}>{vacancy.description}</p>}
+      {vacancy.description && <p class="description">{vacancy.description}</p>}
     </>
   );
 }
