@@ -4,7 +4,6 @@ import { api, ApiError } from "../../api/client.ts";
 import type { Page as ApiPage } from "../../api/types.ts";
 import { href, type PageProps } from "../../app/router.tsx";
 import { useLanguage, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
 import { Choices } from "../../ui/Choices.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
@@ -12,6 +11,7 @@ import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { ProposalFacts } from "./ProposalFacts.tsx";
 import type { OpenVote } from "./types.ts";
@@ -140,12 +140,9 @@ function VoteFormView({ vote, onRecorded, onConflict }: { vote: OpenVote; onReco
           </p>
         )}
       </div>
-      <ErrorNotice error={error} />
-      <div class="actions">
-        <Button type="submit" busy={sending}>
-          {t("chair:vote.submit")}
-        </Button>
-      </div>
+      <SubmitRow error={error} busy={sending}>
+        {t("chair:vote.submit")}
+      </SubmitRow>
       <ConfirmDialog
         open={confirming !== undefined}
         title={t("chair:vote.confirmTitle")}

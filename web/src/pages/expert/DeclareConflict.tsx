@@ -9,6 +9,7 @@ import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
 
 type Target = "person" | "school";
 
@@ -94,12 +95,9 @@ export default function DeclareConflict() {
           <Field label={t("expert:conflict.reason")} hint={t("expert:conflict.reasonHint")} error={errors.reason}>
             {(props) => <textarea {...props} maxLength={1000} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
           </Field>
-          <ErrorNotice error={error} />
-          <div class="actions">
-            <Button type="submit" busy={sending}>
-              {t("expert:conflict.submit")}
-            </Button>
-          </div>
+          <SubmitRow error={error} busy={sending}>
+            {t("expert:conflict.submit")}
+          </SubmitRow>
         </form>
       )}
     </Page>

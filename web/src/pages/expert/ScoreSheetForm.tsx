@@ -7,9 +7,9 @@ import { useAnswerText } from "../../ui/answerText.ts";
 import { Button } from "../../ui/Button.tsx";
 import { Choices } from "../../ui/Choices.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
 import { checkSheet, clearDraft, loadDraft, parseScoreNumber, pointsOf, saveDraft, sheetBody, sheetTotal, type DraftStore, type SheetIssueCode, type SheetValues } from "./scoreSheet.ts";
 import type { AssignmentDetail } from "./types.ts";
 
@@ -163,12 +163,9 @@ export function ScoreSheetForm({
           {t("expert:sheet.incomplete", { count: issueCount })}
         </p>
       )}
-      <ErrorNotice error={error} />
-      <div class="actions">
-        <Button type="submit" busy={sending}>
-          {t("expert:sheet.submit")}
-        </Button>
-      </div>
+      <SubmitRow error={error} busy={sending}>
+        {t("expert:sheet.submit")}
+      </SubmitRow>
       <ConfirmDialog
         open={confirming}
         title={t("expert:sheet.confirmTitle")}

@@ -1,6 +1,7 @@
 import type { Rubric } from "../../../../functions/domain/rubrics/rubric.ts";
 import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/index.ts";
 import { useAnswerText } from "../../ui/answerText.ts";
+import { Facts } from "../../ui/Facts.tsx";
 import { TableScroll } from "../../ui/TableScroll.tsx";
 import { sheetTotal, valuesFromAnswers } from "./scoreSheet.ts";
 import type { SealedSheet } from "./types.ts";
@@ -43,12 +44,7 @@ export function SealedSheetView({ rubric, sheet }: { rubric: Rubric; sheet: Seal
           <p>{sheet.comment}</p>
         </>
       )}
-      <dl class="facts">
-        <dt>{t("expert:sheet.sealed.fingerprint")}</dt>
-        <dd>
-          <code>{sheet.sha256}</code>
-        </dd>
-      </dl>
+      <Facts rows={[[t("expert:sheet.sealed.fingerprint"), <code>{sheet.sha256}</code>]]} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "../../ui/Button.tsx";
 import { Choices } from "../../ui/Choices.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
@@ -118,24 +119,14 @@ function ApprovalCard({
   return (
     <>
       <h2>{t("hr:approvals.heading", { vacancy: vacancyTitle, rank: approval.rank })}</h2>
-      <dl class="facts">
-        <dt>{t("hr:approvals.total")}</dt>
-        <dd>{formatNumber(approval.total)}</dd>
-        <dt>{t("hr:approvals.application")}</dt>
-        <dd>
-          <code>{approval.applicationId}</code>
-        </dd>
-        {approval.createdAt && (
-          <>
-            <dt>{t("hr:approvals.since")}</dt>
-            <dd>{formatDateTime(approval.createdAt)}</dd>
-          </>
-        )}
-        <dt>{t("hr:approvals.vacancy")}</dt>
-        <dd>
-          <a href={href("/hr/vacancies/:id", { id: approval.vacancyId })}>{vacancyTitle}</a>
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          [t("hr:approvals.total"), formatNumber(approval.total)],
+          [t("hr:approvals.application"), <code>{approval.applicationId}</code>],
+          [t("hr:approvals.since"), approval.createdAt ? formatDateTime(approval.createdAt) : undefined],
+          [t("hr:approvals.vacancy"), <a href={href("/hr/vacancies/:id", { id: approval.vacancyId })}>{vacancyTitle}</a>],
+        ]}
+      />
       <form class="form narrow" onSubmit={review} noValidate>
         <Choices
           legend={t("hr:approvals.decision")}

@@ -3,13 +3,13 @@ import { CreateVacancyBody } from "../../../../functions/api/schemas/competition
 import { api, newIdempotencyKey } from "../../api/client.ts";
 import type { Vacancy } from "../../api/types.ts";
 import { href, navigate } from "../../app/router.tsx";
-import { LANGUAGES, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
+import { useT } from "../../i18n/index.ts";
 import { Choices } from "../../ui/Choices.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
 import { Page } from "../../ui/Page.tsx";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
+import { TeachingLanguageOptions } from "../../ui/TeachingLanguageOptions.tsx";
 import { localInputToIso, suggestedClosesAt } from "./dateTime.ts";
 
 type Form = {
@@ -95,11 +95,7 @@ export default function CreateVacancy() {
         <Field label={t("hr:create.language")} error={errors.language}>
           {(props) => (
             <select {...props} value={form.language} onChange={(event) => set("language", event.currentTarget.value)}>
-              {LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`common:teachingLanguage.${code}`)}
-                </option>
-              ))}
+              <TeachingLanguageOptions />
             </select>
           )}
         </Field>
@@ -128,12 +124,9 @@ export default function CreateVacancy() {
         <Field label={t("hr:create.description")} hint={t("hr:create.descriptionHint")} error={errors.description}>
           {(props) => <textarea {...props} maxLength={4000} value={form.description} onInput={(event) => set("description", event.currentTarget.value)} />}
         </Field>
-        <ErrorNotice error={error} />
-        <div class="actions">
-          <Button type="submit" busy={sending}>
-            {t("hr:create.save")}
-          </Button>
-        </div>
+        <SubmitRow error={error} busy={sending}>
+          {t("hr:create.save")}
+        </SubmitRow>
       </form>
     </Page>
   );

@@ -24,7 +24,7 @@ export default function VacancyCase({ params }: PageProps) {
   const t = useT();
   const id = params.id ?? "";
   const { query } = useLocation();
-  const { vacancy, error, loading, reload } = useOwnVacancy(id);
+  const { data: vacancy, error, loading, reload } = useOwnVacancy(id);
   const [confirming, setConfirming] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<unknown>();

@@ -4,6 +4,7 @@ import { href, type PageProps } from "../../app/router.tsx";
 import { useSession } from "../../auth/session.ts";
 import { formatNumber, useT } from "../../i18n/index.ts";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
@@ -31,24 +32,17 @@ export default function VacancyDetail({ params }: PageProps) {
 
   return (
     <Page title={vacancy.title} actions={<StatusBadge status={vacancy.status} />}>
-      <dl class="facts">
-        <dt>{t("public:vacancy.school")}</dt>
-        <dd>{school ? `${school.name} (${school.district}, ${school.region})` : "…"}</dd>
-        <dt>{t("public:vacancy.subject")}</dt>
-        <dd>{vacancy.subject}</dd>
-        <dt>{t("public:vacancy.language")}</dt>
-        <dd>{t(`common:teachingLanguage.${vacancy.language}`)}</dd>
-        <dt>{t("public:vacancy.kind")}</dt>
-        <dd>{t(`common:vacancyKind.${vacancy.kind}`)}</dd>
-        <dt>{t("public:vacancy.load")}</dt>
-        <dd>{t("public:vacancy.hours", { hours: formatNumber(vacancy.hoursPerWeek) })}</dd>
-        <dt>{t("public:vacancy.employment")}</dt>
-        <dd>{t(`common:employment.${vacancy.employment}`)}</dd>
-        <dt>{t("public:vacancy.deadline")}</dt>
-        <dd>
-          <ClosesIn closesAt={vacancy.closesAt} withTime />
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          [t("public:vacancy.school"), school ? `${school.name} (${school.district}, ${school.region})` : "…"],
+          [t("public:vacancy.subject"), vacancy.subject],
+          [t("public:vacancy.language"), t(`common:teachingLanguage.${vacancy.language}`)],
+          [t("public:vacancy.kind"), t(`common:vacancyKind.${vacancy.kind}`)],
+          [t("public:vacancy.load"), t("public:vacancy.hours", { hours: formatNumber(vacancy.hoursPerWeek) })],
+          [t("public:vacancy.employment"), t(`common:employment.${vacancy.employment}`)],
+          [t("public:vacancy.deadline"), <ClosesIn closesAt={vacancy.closesAt} withTime />],
+        ]}
+      />
       {vacancy.description && <p class="description">{vacancy.description}</p>}
 
       <div class="actions">

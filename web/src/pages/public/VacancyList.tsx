@@ -2,11 +2,12 @@ import { useRef, useState } from "preact/hooks";
 import { useSchools } from "../../api/reference.ts";
 import type { Vacancy } from "../../api/types.ts";
 import { href, navigate, useLocation, type PageProps } from "../../app/router.tsx";
-import { formatDate, formatNumber, LANGUAGES, useT } from "../../i18n/index.ts";
+import { formatDate, formatNumber, useT } from "../../i18n/index.ts";
 import { Field } from "../../ui/Field.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { PagedList } from "../../ui/PagedList.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { TeachingLanguageOptions } from "../../ui/TeachingLanguageOptions.tsx";
 import { usePaged } from "../../ui/usePaged.ts";
 import { ClosesIn } from "./ClosesIn.tsx";
 
@@ -63,11 +64,7 @@ export default function VacancyList(_props: PageProps) {
           {(props) => (
             <select {...props} value={filters.language} onChange={(e) => apply({ language: e.currentTarget.value })}>
               <option value="">{t("public:list.anyLanguage")}</option>
-              {LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`common:teachingLanguage.${code}`)}
-                </option>
-              ))}
+              <TeachingLanguageOptions />
             </select>
           )}
         </Field>

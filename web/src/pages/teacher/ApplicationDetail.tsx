@@ -8,20 +8,21 @@ import { formatDateTime, formatNumber, useLocalized, useT } from "../../i18n/ind
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
 import { useAction } from "../../ui/useAction.ts";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsSection, missingKinds } from "./DocumentsSection.tsx";
+import { IneligibleNotice } from "./IneligibleNotice.tsx";
 
 // Withdrawal is open until the deadline, for an application not yet judged.
 const WITHDRAWABLE = ["draft", "submitted", "eligible"];
 
 export default function ApplicationDetail({ params }: PageProps) {
   const t = useT();
-  const localized = useLocalized();
   const id = encodeURIComponent(params.id ?? "");
   const application = useApi<Application>(`/applications/${id}`);
   const vacancy = useApi<Vacancy>(application.data ? `/vacancies/${encodeURIComponent(application.data.vacancyId)}` : undefined);
@@ -47,33 +48,16 @@ export default function ApplicationDetail({ params }: PageProps) {
 
   return (
     <Page title={vacancy.data ? t("teacher:application.titleOf", { title: vacancy.data.title }) : t("teacher:application.title")} actions={<StatusBadge status={app.status} />}>
-      <dl class="facts">
-        <dt>{t("teacher:application.vacancy")}</dt>
-        <dd>
-          <a href={href("/vacancies/:id", { id: app.vacancyId })}>{vacancy.data?.title ?? "…"}</a>
-        </dd>
-        <dt>{t("teacher:application.created")}</dt>
-        <dd>{formatDateTime(app.createdAt)}</dd>
-        {app.submittedAt && (
-          <>
-            <dt>{t("teacher:application.submitted")}</dt>
-            <dd>{formatDateTime(app.submittedAt)}</dd>
-          </>
-        )}
-        {vacancy.data && (
-          <>
-            <dt>{t("teacher:application.deadline")}</dt>
-            <dd>{formatDateTime(vacancy.data.closesAt)}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        rows={[
+          [t("teacher:application.vacancy"), <a href={href("/vacancies/:id", { id: app.vacancyId })}>{vacancy.data?.title ?? "…"}</a>],
+          [t("teacher:application.created"), formatDateTime(app.createdAt)],
+          [t("teacher:application.submitted"), app.submittedAt ? formatDateTime(app.submittedAt) : undefined],
+          [t("teacher:application.deadline"), vacancy.data ? formatDateTime(vacancy.data.closesAt) : undefined],
+        ]}
+      />
       <p class="notice">{t(`teacher:application.explain.${app.status}`)}</p>
-      {app.status === "ineligible" && (
-        <div class="notice error">
-          <p class="notice-title">{t("teacher:application.ineligibleWhy")}</p>
-          <p>{app.reasonText ? localized(app.reasonText) : app.reason}</p>
-        </div>
-      )}
+      {app.status === "ineligible" && <IneligibleNotice reason={app.reason} reasonText={app.reasonText} />}
 
       {app.rank !== undefined && rubric && <Scores application={app} rubric={rubric} />}
 
@@ -146,14 +130,13 @@ function Scores({ application, rubric }: { application: Application; rubric: Rub
   return (
     <section aria-labelledby="scores-title">
       <h2 id="scores-title">{t("teacher:application.resultTitle")}</h2>
-      <dl class="facts">
-        <dt>{t("teacher:application.rank")}</dt>
-        <dd>{formatNumber(application.rank ?? 0)}</dd>
-        <dt>{t("teacher:application.total")}</dt>
-        <dd>{points(application.total)}</dd>
-        <dt>{t("teacher:application.cutOff")}</dt>
-        <dd>{application.cutOff === null || application.cutOff === undefined ? t("teacher:application.cutOffUnknown") : points(application.cutOff)}</dd>
-      </dl>
+      <Facts
+        rows={[
+          [t("teacher:application.rank"), formatNumber(application.rank ?? 0)],
+          [t("teacher:application.total"), points(application.total)],
+          [t("teacher:application.cutOff"), application.cutOff === null || application.cutOff === undefined ? t("teacher:application.cutOffUnknown") : points(application.cutOff)],
+        ]}
+      />
       <p class="hint">{t("teacher:application.cutOffHint")}</p>
       {application.perCriterion && (
         <TableScroll label={t("teacher:application.perCriterion")}>

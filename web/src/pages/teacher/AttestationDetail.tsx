@@ -8,16 +8,19 @@ import { formatDate, formatDateTime, formatNumber, useLocalized, useT } from "..
 import { Button } from "../../ui/Button.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
+import { Facts } from "../../ui/Facts.tsx";
 import { Field } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
-import { useAction } from "../../ui/useAction.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Page } from "../../ui/Page.tsx";
-import { TableScroll } from "../../ui/TableScroll.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
+import { TableScroll } from "../../ui/TableScroll.tsx";
+import { useAction } from "../../ui/useAction.ts";
 import { useApi } from "../../ui/useApi.ts";
 import { DocumentsSection, missingKinds } from "./DocumentsSection.tsx";
 import { refusalsFor, type AttestationFacts } from "./eligibility.ts";
+import { IneligibleNotice } from "./IneligibleNotice.tsx";
 
 export type AttestationView = AttestationFacts & {
   id: string;
@@ -68,41 +71,19 @@ export default function AttestationDetail({ params }: PageProps) {
 
   return (
     <Page title={t("teacher:attestation.cardTitle", { from: t(`common:category.${view.currentCategory}`), to: t(`common:category.${view.targetCategory}`) })} actions={<StatusBadge status={view.status} />}>
-      <dl class="facts">
-        <dt>{t("teacher:attestation.currentCategory")}</dt>
-        <dd>{t(`common:category.${view.currentCategory}`)}</dd>
-        <dt>{t("teacher:attestation.targetCategory")}</dt>
-        <dd>{t(`common:category.${view.targetCategory}`)}</dd>
-        <dt>{t("teacher:attestation.experienceYears")}</dt>
-        <dd>{formatNumber(view.experienceYears)}</dd>
-        {view.test && (
-          <>
-            <dt>{t("teacher:attestation.testTitle")}</dt>
-            <dd>{t("teacher:attestation.testResult", { score: formatNumber(view.test.score), date: formatDate(view.test.takenAt) })}</dd>
-          </>
-        )}
-        {view.exemption && (
-          <>
-            <dt>{t("teacher:attestation.exemption")}</dt>
-            <dd>{t(`teacher:attestation.exemptions.${view.exemption.reason}`)}</dd>
-          </>
-        )}
-        <dt>{t("teacher:application.created")}</dt>
-        <dd>{formatDateTime(view.createdAt)}</dd>
-        {view.submittedAt && (
-          <>
-            <dt>{t("teacher:application.submitted")}</dt>
-            <dd>{formatDateTime(view.submittedAt)}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        rows={[
+          [t("teacher:attestation.currentCategory"), t(`common:category.${view.currentCategory}`)],
+          [t("teacher:attestation.targetCategory"), t(`common:category.${view.targetCategory}`)],
+          [t("teacher:attestation.experienceYears"), formatNumber(view.experienceYears)],
+          [t("teacher:attestation.testTitle"), view.test ? t("teacher:attestation.testResult", { score: formatNumber(view.test.score), date: formatDate(view.test.takenAt) }) : undefined],
+          [t("teacher:attestation.exemption"), view.exemption ? t(`teacher:attestation.exemptions.${view.exemption.reason}`) : undefined],
+          [t("teacher:application.created"), formatDateTime(view.createdAt)],
+          [t("teacher:application.submitted"), view.submittedAt ? formatDateTime(view.submittedAt) : undefined],
+        ]}
+      />
       <p class="notice">{t(`teacher:attestation.explain.${view.status}`)}</p>
-      {view.status === "ineligible" && (
-        <div class="notice error">
-          <p class="notice-title">{t("teacher:application.ineligibleWhy")}</p>
-          <p>{view.reasonText ? localized(view.reasonText) : view.reason}</p>
-        </div>
-      )}
+      {view.status === "ineligible" && <IneligibleNotice reason={view.reason} reasonText={view.reasonText} />}
 
       {view.status === "draft" && (
         <>
@@ -179,20 +160,14 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
       <p class={d.outcome === "meets" ? "notice ok" : "notice error"}>
         {d.outcome === "meets" ? t("teacher:decision.meets", { category: t(`common:category.${d.grantedCategory}`) }) : t("teacher:decision.doesNotMeet", { category: t(`common:category.${d.grantedCategory}`) })}
       </p>
-      <dl class="facts">
-        <dt>{t("teacher:decision.meanScore")}</dt>
-        <dd>{score(d.meanScore)}</dd>
-        <dt>{t("teacher:decision.threshold")}</dt>
-        <dd>{score(d.threshold)}</dd>
-        <dt>{t("teacher:decision.decidedAt")}</dt>
-        <dd>{formatDateTime(d.decidedAt)}</dd>
-        {d.appealDeadline && (
-          <>
-            <dt>{t("teacher:decision.appealDeadline")}</dt>
-            <dd>{formatDateTime(d.appealDeadline)}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        rows={[
+          [t("teacher:decision.meanScore"), score(d.meanScore)],
+          [t("teacher:decision.threshold"), score(d.threshold)],
+          [t("teacher:decision.decidedAt"), formatDateTime(d.decidedAt)],
+          [t("teacher:decision.appealDeadline"), d.appealDeadline ? formatDateTime(d.appealDeadline) : undefined],
+        ]}
+      />
       {d.panel.length > 0 && (
         <TableScroll label={t("teacher:decision.panel")}>
           <table>
@@ -222,12 +197,9 @@ function DecisionSection({ id, status, onAppealed }: { id: string; status: strin
           <Field label={t("teacher:decision.appealReason")} error={errors.reason}>
             {(props) => <textarea {...props} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
-          <ErrorNotice error={error} />
-          <div class="actions">
-            <Button type="submit" busy={busy}>
-              {t("teacher:decision.appeal")}
-            </Button>
-          </div>
+          <SubmitRow error={error} busy={busy}>
+            {t("teacher:decision.appeal")}
+          </SubmitRow>
         </form>
       )}
     </section>

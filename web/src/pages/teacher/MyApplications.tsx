@@ -1,11 +1,11 @@
 import type { Application, Vacancy } from "../../api/types.ts";
 import { href, type PageProps } from "../../app/router.tsx";
-import { formatDate, useT } from "../../i18n/index.ts";
+import { useT } from "../../i18n/index.ts";
 import { Page } from "../../ui/Page.tsx";
 import { PagedList } from "../../ui/PagedList.tsx";
-import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useApi } from "../../ui/useApi.ts";
 import { usePaged } from "../../ui/usePaged.ts";
+import { CaseCard } from "./CaseCard.tsx";
 
 export default function MyApplications(_props: PageProps) {
   const t = useT();
@@ -15,17 +15,13 @@ export default function MyApplications(_props: PageProps) {
       <PagedList paged={paged} empty={t("teacher:applications.empty")}>
         <ul class="cards">
           {paged.items.map((application) => (
-            <li key={application.id} class="card">
-              <h2>
-                <a href={href("/applications/:id", { id: application.id })}>
-                  <VacancyTitle id={application.vacancyId} />
-                </a>
-              </h2>
-              <p class="meta">
-                <StatusBadge status={application.status} />
-                <span>{t("teacher:applications.createdOn", { date: formatDate(application.createdAt) })}</span>
-              </p>
-            </li>
+            <CaseCard
+              key={application.id}
+              link={href("/applications/:id", { id: application.id })}
+              title={<VacancyTitle id={application.vacancyId} />}
+              status={application.status}
+              createdAt={application.createdAt}
+            />
           ))}
         </ul>
       </PagedList>

@@ -4,14 +4,13 @@ import { CEFR_LEVELS, LANGUAGE_CERTIFICATE_KINDS } from "../../../../functions/d
 import { api, newIdempotencyKey } from "../../api/client.ts";
 import { href, navigate, type PageProps } from "../../app/router.tsx";
 import { formatNumber, useT } from "../../i18n/index.ts";
-import { Button } from "../../ui/Button.tsx";
-import { ErrorNotice } from "../../ui/ErrorNotice.tsx";
 import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useFieldErrors } from "../../ui/forms.ts";
-import { useAction } from "../../ui/useAction.ts";
 import { Page } from "../../ui/Page.tsx";
-import { EligibilityPanel } from "./EligibilityPanel.tsx";
+import { SubmitRow } from "../../ui/SubmitRow.tsx";
+import { useAction } from "../../ui/useAction.ts";
 import { KNOWLEDGE_TEST_TASKS, PASS_SCORES, refusalsFor, type AttestationFacts } from "./eligibility.ts";
+import { EligibilityPanel } from "./EligibilityPanel.tsx";
 
 type Form = {
   role: "teacher" | "support_specialist";
@@ -235,12 +234,9 @@ export default function NewAttestation(_props: PageProps) {
           <p class="notice warn">{t("teacher:attestation.selectedNotEligible")}</p>
         )}
         <p class="hint">{t("teacher:attestation.passScoreHint", { score: formatNumber(PASS_SCORES[form.targetCategory]), tasks: KNOWLEDGE_TEST_TASKS })}</p>
-        <ErrorNotice error={error} />
-        <div class="actions">
-          <Button type="submit" busy={busy}>
-            {t("teacher:attestation.create")}
-          </Button>
-        </div>
+        <SubmitRow error={error} busy={busy}>
+          {t("teacher:attestation.create")}
+        </SubmitRow>
       </form>
     </Page>
   );
