@@ -171,8 +171,9 @@ describe("a competition in the browser", () => {
     await page.getByRole("button", { name: t("expert:documents.view", { name: identity }) }).click();
     const image = page.getByRole("img").first();
     await image.waitFor();
-    const width = await image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth);
-    expect(width, "the scan is read from the bucket").toBeGreaterThan(0);
+    // The scan is read from the bucket (lazily, once in view) and decoded: it has a width.
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
 
     await answerRubric(tab, detail.rubric.criteria, scoreSheetFor(detail.rubric, detail.claims), (label, points) => t("expert:sheet.optionLabel", { label, points }));
     await page.getByLabel(t("expert:sheet.comment"), { exact: true }).fill("Диплом и удостоверение сверены с заявлением.");

@@ -147,11 +147,19 @@ describe("the built web app at /", () => {
     expect(response.body).not.toContain(SECRET);
   });
 
-  it("tells the developer to build the app when the folder is missing", async () => {
-    const response = await send(unbuilt, "GET", "/");
-    expect(response.status).toBe(503);
-    expect(response.body).toBe(WEB_APP_NOT_BUILT);
-    expect(response.body).toContain("npm run build:web");
-    expect((await send(unbuilt, "GET", "/assets/index-Ab12Cd.js")).status).toBe(404);
+  it("tells a developer's browser to build the app when the folder is missing", async () => {
+    const response = await send(unbuilt, "GET", "/", { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+    expect(response.status).toBe(404);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(response.body).toContain("<code>npm run build:web</code>");
+    expect(WEB_APP_NOT_BUILT).toContain("`npm run build:web`");
+  });
+
+  it("answers API clients the API's own 404 when the folder is missing", async () => {
+    for (const path of ["/", "/assets/index-Ab12Cd.js"]) {
+      const response = await send(unbuilt, "GET", path, { accept: "*/*" });
+      expect(response.status).toBe(404);
+      expect(response.headers["content-type"]).toBe("application/problem+json");
+    }
   });
 });

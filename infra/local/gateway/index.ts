@@ -111,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const match = matchRoute(routes, method, rawPath);
     if (match.kind === "not_found") {
       // The API keeps priority: the app's files are what is left once no route matches the path.
-      const file = await site?.(method, rawPath, request.headers["if-none-match"]);
+      const file = await site?.(method, rawPath, request.headers);
       return { routeKey: null, response: file ?? problem("route_not_found", language) };
     }
     if (match.kind === "method_not_allowed") {

@@ -32,10 +32,12 @@ const REVALIDATE = "no-cache";
 
 export const WEB_APP_NOT_BUILT = "The web app is not built yet: run `npm run build:web` (npm start does it first), then reload this page.";
 
-export type StaticSite = (method: string, rawPath: string, ifNoneMatch: string | undefined) => Promise<HttpResponse | undefined>;
+export type StaticSite = (method: string, rawPath: string, headers: { accept?: string | undefined; "if-none-match"?: string | undefined }) => Promise<HttpResponse | undefined>;
 
-function textResponse(status: number, text: string): HttpResponse {
-  return { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: Buffer.from(text) };
+/** What a browser opening the app shows when there is no build: a page that says how to make one. */
+function notBuiltPage(): HttpResponse {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Adal</title><p>${WEB_APP_NOT_BUILT.replace(/`([^`]+)`/g, "<code>$1</code>")}</p></html>`;
+  return { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }, body: Buffer.from(html) };
 }
 
 /** The file a URL path names inside the root, or undefined for anything that could step outside it. */
@@ -60,7 +62,7 @@ function relativeFile(rawPath: string): string | undefined {
  */
 export function staticSite(root: string): StaticSite {
   const base = resolve(root);
-  return async (method, rawPath, ifNoneMatch) => {
+  return async (method, rawPath, headers) => {
     if (method !== "GET" && method !== "HEAD") return undefined;
     const relative = relativeFile(rawPath);
     if (relative === undefined) return undefined;
@@ -76,17 +78,19 @@ export function staticSite(root: string): StaticSite {
         (found) => found.isDirectory(),
         () => false,
       );
-      return isIndex && !built ? textResponse(503, WEB_APP_NOT_BUILT) : undefined;
+      // Only a browser asking for the page gets the hint; API clients get the API's own 404.
+      const browser = headers.accept?.includes("text/html") ?? false;
+      return isIndex && !built && browser ? notBuiltPage() : undefined;
     }
     const body = await readFile(file);
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-    const headers: Record<string, string> = {
+    const responseHeaders: Record<string, string> = {
       "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       "cache-control": relative.startsWith("assets/") ? IMMUTABLE : REVALIDATE,
       "x-content-type-options": "nosniff",
       etag,
     };
-    if (ifNoneMatch?.split(",").some((tag) => tag.trim() === etag)) return { status: 304, headers, body: Buffer.alloc(0) };
-    return { status: 200, headers, body };
+    if (headers["if-none-match"]?.split(",").some((tag) => tag.trim() === etag)) return { status: 304, headers: responseHeaders, body: Buffer.alloc(0) };
+    return { status: 200, headers: responseHeaders, body };
   };
 }
