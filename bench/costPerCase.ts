@@ -178,7 +178,7 @@ function linesOf(c: Counts): CostLine[] {
     { item: PRICES.s3Put.item, count: c.s3Put, unit: "requests", usd: price(PRICES.s3Put, c.s3Put) },
     { item: PRICES.s3Get.item, count: c.s3Get, unit: "requests", usd: price(PRICES.s3Get, c.s3Get) },
     { item: PRICES.httpApi.item, count: c.apiRequests, unit: "requests", usd: price(PRICES.httpApi, c.apiRequests) },
-    { item: `${PRICES.logs.item} (estimate)`, count: c.logGB, unit: "GB", usd: price(PRICES.logs, c.logGB) },
+    { item: `${PRICES.logs.item} (estimate)`, count: c.logGB * 1024 * 1024, unit: "KB", usd: price(PRICES.logs, c.logGB) },
   ];
 }
 

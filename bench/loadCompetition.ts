@@ -18,7 +18,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { listVacancyApplicationsFresh } from "../functions/adapters/dynamo/applicationRecords.ts";
 import { readAuditChain } from "../functions/adapters/dynamo/auditLog.ts";
 import { keys, partitions } from "../functions/adapters/dynamo/keys.ts";
@@ -29,6 +29,7 @@ import { PDF_BYTES, PNG_BYTES, scoreSheetFor } from "../infra/local/demo/competi
 import { hashPassword } from "../infra/local/identity/passwords.ts";
 import { startLocalStack, TABLE_NAME } from "../infra/local/localStack.ts";
 import { DEMO_PASSWORD } from "../infra/local/seed/demoRegion.ts";
+import { pool, putItems } from "./benchSupport.ts";
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]));
 const CANDIDATES = Number(args["candidates"] ?? 200);
@@ -55,18 +56,6 @@ async function timed<T = any>(client: AdalClient, route: string, method: string,
   const response = await client.request<T>(method, path, options);
   samples.push({ route, ms: performance.now() - started, status: response.status });
   return response;
-}
-
-async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index]!, index);
-      }
-    }),
-  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -123,10 +112,7 @@ async function writeUsers(endpoint: string): Promise<void> {
       user(`user-expert${SEEDED_EXPERTS + i + 1}`, `expert${SEEDED_EXPERTS + i + 1}`, { roles: ["expert"], subjects: ["mathematics"], experienceYears: 10, loadCap: 50 })),
     commissionItem(),
   ];
-  for (let i = 0; i < items.length; i += 25) {
-    let request: Record<string, any> | undefined = { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
-    while (request && Object.keys(request).length > 0) request = (await documents.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems;
-  }
+  await putItems(documents, TABLE_NAME, items);
   documents.destroy();
 }
 

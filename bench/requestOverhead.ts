@@ -21,7 +21,7 @@ import type { IncomingMessage } from "node:http";
 import { fileURLToPath } from "node:url";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import * as lib from "@aws-sdk/lib-dynamodb";
-import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { routes } from "../functions/routes.ts";
 import { assignmentItem, slotItem } from "../functions/adapters/dynamo/scoringRecords.ts";
@@ -35,6 +35,7 @@ import { hashPassword } from "../infra/local/identity/passwords.ts";
 import { startLocalStack, TABLE_NAME } from "../infra/local/localStack.ts";
 import { DEMO_PASSWORD } from "../infra/local/seed/demoRegion.ts";
 import { scoreSheetFor } from "../infra/local/demo/competitionScenario.ts";
+import { putItems } from "./benchSupport.ts";
 
 export interface OverheadOptions {
   runs?: number;
@@ -170,13 +171,7 @@ export async function runRequestOverhead(options: OverheadOptions = {}): Promise
       PK: `USER#${id}`, SK: "USER", GSI1PK: `USERNAME#benchteacher${i + 1}`, GSI1SK: "USER", type: "user", id,
       username: `benchteacher${i + 1}`, passwordHash, roles: ["candidate"], schoolId, subjects: ["mathematics"], experienceYears: (i % 20) + 1, loadCap: 0,
     }));
-    const putItems = async (list: readonly Record<string, unknown>[]) => {
-      for (let i = 0; i < list.length; i += 25) {
-        let request: Record<string, any> | undefined = { [TABLE_NAME]: list.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
-        while (request && Object.keys(request).length > 0) request = (await raw.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems;
-      }
-    };
-    await putItems(items);
+    await putItems(raw, TABLE_NAME, items);
 
     // ---- the recorder on the handlers' shared client ---------------------------------------------------
     const { documentClient } = await import("../functions/adapters/dynamo/client.ts");
@@ -351,7 +346,7 @@ export async function runRequestOverhead(options: OverheadOptions = {}): Promise
       remaining: 2 * openAssignments.length + 1, status: "open", dueAt, createdAt,
     });
     if (openAssignments.length === total) {
-      await putItems([...openAssignments, slot]);
+      await putItems(raw, TABLE_NAME, [...openAssignments, slot]);
       const rubric = getRubric(String(vacancy.body.rubricId));
       if (!rubric) throw new Error(`rubric ${String(vacancy.body.rubricId)} of the vacancy is unknown`);
       const scores = scoreSheetFor(rubric, { education: "higher_full_time", experience: "years_5_10" });

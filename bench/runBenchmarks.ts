@@ -431,8 +431,8 @@ function webTable(figures: WebFigures): string {
     "",
     table(["file", "role", "minified KB", "gzip KB", "brotli KB"], figures.files.map((f) => [`\`${f.file}\``, f.role, kb(f.bytes), kb(f.gzip), kb(f.brotli)])),
     "",
-    ...figures.slow3g.map((e) => `Estimated on ${e.profile}: **${fixed(e.seconds, 1)} s** to the first page's scripts (${e.waterfall.join("; ")}), before the vacancy list's own API call (one more round trip).`),
-  ].join("\n\n");
+    ...figures.slow3g.flatMap((e) => [`Estimated on ${e.profile}: **${fixed(e.seconds, 1)} s** to the first page's scripts (${e.waterfall.join("; ")}), before the vacancy list's own API call (one more round trip).`, ""]),
+  ].join("\n");
 }
 
 function replaceSection(document: string, name: string, body: string): string {

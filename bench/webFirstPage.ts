@@ -19,7 +19,7 @@ const config = join(projectRoot, "web", "vite.config.ts");
 /** The route "/" of web/src/pages/public/routes.ts. */
 const FIRST_PAGE = /pages\/public\/VacancyList\.tsx$/;
 /** web/index.html's lang and the i18n fallback: what a browser with no saved choice and no match gets. */
-const DEFAULT_LANGUAGE_CATALOGUES = /i18n\/locales\/kk\/[^/]+\.json$/;
+const DEFAULT_LANGUAGE_CATALOGUES = /i18n\/locales\/kk(\.[jt]s|\/[^/]+\.json)$/;
 const TARGET_KB = 150;
 
 /**
@@ -111,6 +111,7 @@ export function runWebFirstPage(log: (line: string) => void = (line) => console.
     const page = pageKey ? closure(manifest, pageKey, seen) : [];
     const catalogues = Object.keys(manifest).filter((key) => DEFAULT_LANGUAGE_CATALOGUES.test(manifest[key]!.src ?? key)).flatMap((key) => closure(manifest, key, seen));
     if (!pageKey) log(`bench: web — no chunk for ${FIRST_PAGE} (is the first page still lazy?); weighing entry and preloads only`);
+    if (catalogues.length === 0) log(`bench: web — no lazy chunk for ${DEFAULT_LANGUAGE_CATALOGUES} (catalogues bundled with the entry, or moved?)`);
 
     const weigh = (file: string, role: FileWeight["role"]): FileWeight => {
       const bytes = readFileSync(join(outDir, file));
