@@ -5,13 +5,38 @@ import { Duration, Stack, Validations } from "aws-cdk-lib";
 import type { CfnElement } from "aws-cdk-lib";
 import { Role, ServicePrincipal, type PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction, OutputFormat, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { Grant } from "../../functions/platform/http/routeDefinition.ts";
 import { DOCUMENT_KEY_PATTERNS, grantEnvironment, grantStatements, type GrantTargets } from "./grants.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+export const lambdaRuntime = Runtime.NODEJS_24_X;
+
+/**
+ * How every Lambda bundle is built; exported so that bench/coldStart.ts and tests/infra build exactly these
+ * bundles with esbuild's API (it translates each option and refuses one it does not know).
+ */
+export const lambdaBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  mainFields: ["module", "main"],
+  // CommonJS dependencies bundled into an ES module still call require(); give them one.
+  banner: "import { createRequire as __adalCreateRequire } from 'node:module'; const require = __adalCreateRequire(import.meta.url);",
+  minify: true,
+  sourceMap: false,
+  // Bundling the AWS SDK instead of loading the runtime's copy cuts cold-start load time
+  // 30-60 % (TOOLCHAIN.md) and pins the SDK version that was tested.
+  externalModules: [],
+  forceDockerBundling: false,
+  esbuildArgs: {
+    // Lambda supplies credentials in the environment, so the SDK's default credential chain is swapped for
+    // its environment link alone: −132 KB and less to load in every function with an AWS client (why in
+    // that module). Resolved from projectRoot, where the CDK runs esbuild.
+    "--alias": ["@aws-sdk/credential-provider-node=./functions/platform/aws/lambdaCredentialProvider.ts"],
+  },
+};
 
 export interface AppFunctionProps {
   /** Module under functions/ without `.ts`, exporting `handler`. */
@@ -65,25 +90,14 @@ export class AppFunction extends Construct {
       projectRoot,
       depsLockFilePath: path.join(projectRoot, "package-lock.json"),
       description: props.description,
-      runtime: Runtime.NODEJS_24_X,
+      runtime: lambdaRuntime,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
       role,
       logGroup,
       environment: { ...(targets ? grantEnvironment(props.grants, targets) : {}), ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ["module", "main"],
-        // CommonJS dependencies bundled into an ES module still call require(); give them one.
-        banner: "import { createRequire as __adalCreateRequire } from 'node:module'; const require = __adalCreateRequire(import.meta.url);",
-        minify: true,
-        sourceMap: false,
-        // Bundling the AWS SDK instead of loading the runtime's copy cuts cold-start load time
-        // 30-60 % (TOOLCHAIN.md) and pins the SDK version that was tested.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: lambdaBundling,
     });
   }
 }
