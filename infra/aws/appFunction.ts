@@ -32,7 +32,7 @@ export const lambdaBundling: BundlingOptions = {
   forceDockerBundling: false,
   esbuildArgs: {
     // Lambda supplies credentials in the environment, so the SDK's default credential chain is swapped for
-    // its environment link alone: −132 KB and less to load in every function with an AWS client (why in
+    // its environment link alone: 108-132 KB less to load in every function with an AWS client (why in
     // that module). Resolved from projectRoot, where the CDK runs esbuild.
     "--alias": ["@aws-sdk/credential-provider-node=./functions/platform/aws/lambdaCredentialProvider.ts"],
   },
