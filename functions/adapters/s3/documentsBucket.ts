@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
+// Reads and deletes uploaded objects (the verification task, the confirmation route). Presigned links are
+// built in documentLinks.ts, which needs no S3 client.
 // Locally the embedded stack serves S3 on a path-style endpoint; the checksum settings keep the local
 // server from storing chunk framing (TOOLCHAIN.md) and are harmless on AWS.
 const s3 = new S3Client({
@@ -15,46 +15,6 @@ function bucketName(): string {
   const name = process.env.BUCKET_NAME;
   if (!name) throw new Error("BUCKET_NAME is not set");
   return name;
-}
-
-export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
-export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
-
-export interface UploadPolicy {
-  key: string;
-  contentType: string;
-  size: number;
-}
-
-/** The exact conditions a presigned POST is signed with: exact key, exact type, exact size. */
-export function uploadConditions(policy: UploadPolicy) {
-  return [
-    ["eq", "$key", policy.key],
-    ["eq", "$Content-Type", policy.contentType],
-    ["content-length-range", policy.size, policy.size],
-  ] as const;
-}
-
-export async function presignUpload(policy: UploadPolicy): Promise<{ url: string; fields: Record<string, string> }> {
-  return createPresignedPost(s3, {
-    Bucket: bucketName(),
-    Key: policy.key,
-    Conditions: uploadConditions(policy) as unknown as Parameters<typeof createPresignedPost>[1]["Conditions"],
-    Fields: { "Content-Type": policy.contentType },
-    Expires: UPLOAD_URL_TTL_SECONDS,
-  });
-}
-
-export async function presignDownload(key: string, fileName: string): Promise<string> {
-  return getSignedUrl(
-    s3,
-    new GetObjectCommand({
-      Bucket: bucketName(),
-      Key: key,
-      ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    }),
-    { expiresIn: DOWNLOAD_URL_TTL_SECONDS },
-  );
 }
 
 export interface StoredObject {

@@ -1,6 +1,6 @@
 import type { TransactItem } from "../../adapters/dynamo/transactions.ts";
 import { newId } from "../../adapters/ids.ts";
-import { presignUpload } from "../../adapters/s3/documentsBucket.ts";
+import { presignUpload } from "../../adapters/s3/documentLinks.ts";
 import { checkDocumentDeclaration, normalizeContentType } from "../../domain/documents/documentRules.ts";
 import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { config } from "../../platform/config.ts";

@@ -1,7 +1,7 @@
 import { routes } from "../../routes.ts";
 import { commitWithAudit } from "../../adapters/dynamo/auditLog.ts";
 import { getSheet } from "../../adapters/dynamo/scoringRecords.ts";
-import { presignDownload } from "../../adapters/s3/documentsBucket.ts";
+import { presignDownload } from "../../adapters/s3/documentLinks.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
 import { ownAssignment, pinnedRubric, scoredMaterials } from "./assignmentAccess.ts";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 // The presigned POST is the only gate a browser upload passes on AWS (the local S3 ignores policies), so
 // the policy we sign is checked here, offline: signing needs credentials but no network.
 describe("the presigned upload policy", () => {
-  let presignUpload: typeof import("../../../functions/adapters/s3/documentsBucket.ts").presignUpload;
+  let presignUpload: typeof import("../../../functions/adapters/s3/documentLinks.ts").presignUpload;
   let ttl: number;
 
   beforeAll(async () => {
@@ -11,7 +11,7 @@ describe("the presigned upload policy", () => {
     process.env.AWS_REGION = "eu-central-1";
     process.env.AWS_ACCESS_KEY_ID = "AKIDEXAMPLE";
     process.env.AWS_SECRET_ACCESS_KEY = "secret";
-    ({ presignUpload, UPLOAD_URL_TTL_SECONDS: ttl } = await import("../../../functions/adapters/s3/documentsBucket.ts"));
+    ({ presignUpload, UPLOAD_URL_TTL_SECONDS: ttl } = await import("../../../functions/adapters/s3/documentLinks.ts"));
   });
 
   async function policyOf(key: string, contentType: string, size: number) {
