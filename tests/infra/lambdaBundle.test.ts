@@ -1,6 +1,7 @@
 // The Lambda bundles as the CDK app builds them (infra/aws/appFunction.ts `lambdaBundling`, through the same
 // translation bench/coldStart.ts uses): the SDK's default credential chain is aliased away, and the bundle
-// still signs DynamoDB requests with the credentials Lambda puts in the environment.
+// still signs DynamoDB requests with the credentials Lambda puts in the environment. The presigning routes
+// carry no S3 client at all and fit the 400 KB budget of issue #5.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -51,6 +52,52 @@ describe("a Lambda bundle of a route", () => {
     // Minified names may shift a little; the bundle must shed at least nearly all of the chain's own bytes
     // (it sheds more: ~130 KB, with the shared SDK code only the chain used).
     expect(aliased.bytes).toBeLessThan(plain.bytes - 0.95 * chainBytes);
+  });
+});
+
+/** The S3 client and the SDK's presigners: a presigning route needs none of them (documentLinks.ts). */
+const S3_CLIENT = /node_modules\/@aws-sdk\/(client-s3|s3-presigned-post|s3-request-presigner)\//;
+const LAMBDA_BUNDLE_BUDGET = 400 * 1024;
+
+describe.each(["functions/api/applications/createApplicationDocument.ts", "functions/api/attestations/createAttestationDocument.ts", "functions/api/scoring/getAssignment.ts"])(
+  "the presigning route %s bundled for Lambda",
+  (entry) => {
+    it("holds no S3 client or SDK presigner, signs with @smithy/signature-v4, and fits the 400 KB budget", async () => {
+      const { bytes, metafile } = await bundle(entry, true);
+      expect(inputs(metafile)).toContain("functions/adapters/s3/documentLinks.ts");
+      expect(inputs(metafile)).not.toContain("functions/adapters/s3/documentsBucket.ts");
+      expect(inputs(metafile).filter((input) => S3_CLIENT.test(input))).toEqual([]);
+      expect(inputs(metafile).some((input) => input.includes("node_modules/@smithy/signature-v4/"))).toBe(true);
+      expect(bytes).toBeLessThanOrEqual(LAMBDA_BUNDLE_BUDGET);
+    });
+  },
+);
+
+describe("the presigned links bundled the same way", () => {
+  it("are signed with the credentials and region Lambda puts in the environment", async () => {
+    const { file } = await bundle("functions/adapters/s3/documentLinks.ts", true);
+    const script = `const links = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const upload = await links.presignUpload({ key: "applications/a/b", contentType: "application/pdf", size: 10 });
+      const download = await links.presignDownload("applications/a/b", "a.pdf");
+      console.log(JSON.stringify({ upload, download }));`;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      AWS_REGION: "eu-central-1",
+      BUCKET_NAME: "adal-documents-test",
+      AWS_ACCESS_KEY_ID: "ASIALAMBDATEST",
+      AWS_SECRET_ACCESS_KEY: "secret",
+      AWS_SESSION_TOKEN: "session-token",
+    };
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { env, timeout: 20_000 });
+    const { upload, download } = JSON.parse(stdout) as { upload: { url: string; fields: Record<string, string> }; download: string };
+    expect(upload.url).toBe("https://adal-documents-test.s3.eu-central-1.amazonaws.com/");
+    expect(upload.fields["X-Amz-Credential"]).toMatch(/^ASIALAMBDATEST\/\d{8}\/eu-central-1\/s3\/aws4_request$/);
+    expect(upload.fields["X-Amz-Security-Token"]).toBe("session-token");
+    expect(upload.fields["X-Amz-Signature"]).toMatch(/^[0-9a-f]{64}$/);
+    const url = new URL(download);
+    expect(url.origin + url.pathname).toBe("https://adal-documents-test.s3.eu-central-1.amazonaws.com/applications/a/b");
+    expect(url.searchParams.get("X-Amz-Credential")).toMatch(/^ASIALAMBDATEST\/\d{8}\/eu-central-1\/s3\/aws4_request$/);
+    expect(url.searchParams.get("X-Amz-Security-Token")).toBe("session-token");
   });
 });
 
