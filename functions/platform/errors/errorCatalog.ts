@@ -37,6 +37,26 @@ export const errorCatalog = {
     status: 401,
     title: { en: "The session has expired; sign in again", ru: "Сеанс истёк; войдите снова", kk: "Сеанс мерзімі өтті; қайта кіріңіз" },
   },
+  temporary_password_expired: {
+    status: 401,
+    title: {
+      en: "The temporary password has expired; ask your administrator for a new one",
+      ru: "Срок действия временного пароля истёк; попросите администратора выдать новый",
+      kk: "Уақытша құпиясөздің мерзімі өтті; әкімшіден жаңасын сұраңыз",
+    },
+  },
+  sign_in_session_expired: {
+    status: 401,
+    title: {
+      en: "Too much time passed before the new password was saved; sign in again with the temporary password",
+      ru: "Новый пароль не был сохранён вовремя; войдите снова с временным паролем",
+      kk: "Жаңа құпиясөз уақытында сақталмады; уақытша құпиясөзбен қайта кіріңіз",
+    },
+  },
+  password_rejected: {
+    status: 400,
+    title: { en: "This password cannot be used; choose another", ru: "Этот пароль нельзя использовать; выберите другой", kk: "Бұл құпиясөзді қолдануға болмайды; басқасын таңдаңыз" },
+  },
   forbidden: {
     status: 403,
     title: { en: "Your role may not do this", ru: "Ваша роль не позволяет это действие", kk: "Сіздің рөліңіз бұл әрекетке рұқсат бермейді" },

@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api/client.ts";
-import { useSession } from "../auth/session.ts";
+import { useSession, type NewPasswordChallenge } from "../auth/session.ts";
 import { useT } from "../i18n/index.ts";
 import { Button } from "../ui/Button.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { Field } from "../ui/Field.tsx";
 import { Page } from "../ui/Page.tsx";
 import { useAction } from "../ui/useAction.ts";
+import { NewPasswordStep } from "./NewPasswordStep.tsx";
 import { navigate, useLocation } from "./router.tsx";
 
 /** Only relative app paths are followed after sign-in, never another site. */
@@ -20,13 +21,29 @@ export default function SignIn() {
   const { user, signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
+  // Lives only in this page's memory: the challenge session proves the temporary password for a few minutes.
+  const [challenge, setChallenge] = useState<NewPasswordChallenge>();
+  const done = () => navigate(safeNext(query.get("next")), { replace: true });
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const signedIn = await run(() => signIn(username.trim(), password).then(() => true));
-    if (signedIn) navigate(safeNext(query.get("next")), { replace: true });
+    const outcome = await run(() => signIn(username.trim(), password));
+    if (outcome?.kind === "signedIn") done();
+    if (outcome?.kind === "newPasswordRequired") {
+      // The temporary password has done its job; it is not kept while the user chooses a new one.
+      setPassword("");
+      setChallenge(outcome.challenge);
+    }
   };
+
+  if (challenge) {
+    const restart = (reason?: unknown) => {
+      setChallenge(undefined);
+      setError(reason);
+    };
+    return <NewPasswordStep challenge={challenge} onSignedIn={done} onRestart={restart} />;
+  }
 
   return (
     <Page title={t("common:signIn.title")}>
@@ -47,7 +64,7 @@ export default function SignIn() {
           {t("common:signIn.action")}
         </Button>
       </form>
-      {error instanceof ApiError && error.status === 401 && <p class="hint">{t("common:signIn.hint")}</p>}
+      {error instanceof ApiError && error.code === "invalid_credentials" && <p class="hint">{t("common:signIn.hint")}</p>}
     </Page>
   );
 }
