@@ -1,5 +1,5 @@
 // Workflow throughput on the local stack (issue #5 part 4), and the counts the cost model prices (part 5):
-// `node bench/workflowThroughput.ts [--applicants=200] [--attestations=1000] [--out=file.json]`, or through
+// `node bench/workflowThroughput.ts [--applicants=200] [--waves=1000] [--calibration=10] [--out=file.json]`, or through
 // `npm run bench` (which runs it in a child process of its own: the meters patch SDK clients process-wide).
 //
 // One local stack (startLocalStack with its own temporary data folder, as `npm start` keeps one) serves two
@@ -16,7 +16,8 @@
 //     proposes; the chairs of the three school commissions list their pending votes and vote; the workflow
 //     records the decision, waits out the appeal window (ATTESTATION_APPEAL_WINDOW_SECONDS=5, the demo/test
 //     setting: the real one is 10 working days, which only adds waiting, no work) and closes the case as final.
-//     Timed: submission → decided, and → final.
+//     Timed: submission → decided, and → final. A calibration wave of 10 runs the same way first: its
+//     handler times, taken before the machine serves a wave, are what the cost model bills Lambda at.
 // The driver waits between the steps people take (it polls the table through a client of its own, which the
 // meters do not see), so the phases do not overlap and the time of each is its own. Users' tokens are issued
 // with the stack's own signing key (no 1,200 scrypt logins). Every Lambda invocation, DynamoDB request with
@@ -45,6 +46,11 @@ export interface WorkflowOptions {
   applicants?: number;
   /** Attestation waves, run one after the other, each on fresh cases: their sizes. */
   waves?: number[];
+  /**
+   * Cases of a small wave run before the others (0: none). Its handler times, taken while the machine is not
+   * yet serving a wave, are what the cost model bills Lambda duration at (bench/costPerCase.ts).
+   */
+  calibration?: number;
   log?: (line: string) => void;
 }
 
@@ -73,6 +79,8 @@ export interface CompetitionFigures {
 
 export interface WaveFigures {
   cases: number;
+  /** The small wave run first for unloaded handler times (WorkflowOptions.calibration). */
+  calibration: boolean;
   experts: number;
   sheets: number;
   votes: number;
@@ -109,6 +117,8 @@ const CONCURRENCY = 10;
 /** Applications in the typical competition: 2,109 in 1,063 competitions (DOMAIN.md §5). */
 const SMALL_COMPETITION = 2;
 const SUBMIT_CONCURRENCY = 50;
+/** The calibration wave: small enough that its cases barely queue behind one another on two cores. */
+export const CALIBRATION_CASES = 10;
 const SCHOOL = "school-2";
 const DISTRICT = "Абай ауданы";
 
@@ -131,6 +141,8 @@ async function until<T>(what: string, read: () => Promise<T | undefined>, timeou
 export async function runWorkflowThroughput(options: WorkflowOptions = {}): Promise<WorkflowFigures> {
   const applicants = options.applicants ?? 200;
   const waves = options.waves ?? [1000];
+  const calibration = options.calibration ?? CALIBRATION_CASES;
+  const runs = [...(calibration > 0 ? [{ cases: calibration, calibration: true }] : []), ...waves.map((cases) => ({ cases, calibration: false }))];
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
   process.env.ATTESTATION_APPEAL_WINDOW_SECONDS = String(APPEAL_WINDOW_SECONDS);
@@ -170,7 +182,7 @@ export async function runWorkflowThroughput(options: WorkflowOptions = {}): Prom
     const userItem = (id: string, username: string, fields: Record<string, unknown>) => ({
       ...keys.user(id), GSI1PK: `USERNAME#${username}`, GSI1SK: "USER", type: "user", id, username, passwordHash: "bench-no-login", ...fields,
     });
-    const teachers = Array.from({ length: Math.max(applicants, waves.reduce((a, b) => a + b, 0)) }, (_, i) => ({
+    const teachers = Array.from({ length: Math.max(applicants, runs.reduce((a, run) => a + run.cases, 0)) }, (_, i) => ({
       id: `user-wfteacher${i + 1}`, username: `wfteacher${i + 1}`, roles: ["candidate"], schoolId: `school-${(i % 3) + 1}`,
     }));
     const competitionExperts = Array.from({ length: COMPETITION_EXPERTS }, (_, i) => ({ id: `user-wfcexpert${i + 1}`, username: `wfcexpert${i + 1}`, roles: ["expert"] }));
@@ -372,7 +384,7 @@ export async function runWorkflowThroughput(options: WorkflowOptions = {}): Prom
     // already started finish first, which takes seconds on a loaded machine) and finished once
     // the competition is decided. The filing phases mix both kinds; the cost model splits them by function
     // (api/attestations/* are the attestation's).
-    const totalCases = waves.reduce((a, b) => a + b, 0);
+    const totalCases = runs.reduce((a, run) => a + run.cases, 0);
     const attestationIds: string[] = new Array(totalCases);
     const request = { targetCategory: "moderator", currentCategory: "teacher", experienceYears: 6, test: { score: 42, takenAt: monthsAgo(2) } };
     const competitionDone = Promise.withResolvers<void>();
@@ -404,15 +416,16 @@ export async function runWorkflowThroughput(options: WorkflowOptions = {}): Prom
     // ---- 2. attestation waves ------------------------------------------------------------------------------
     const wavesDone: WaveFigures[] = [];
     let offset = 0;
-    for (const cases of waves) {
+    for (const { cases, calibration } of runs) {
       const ids = attestationIds.slice(offset, offset + cases);
       const tokens = teacherTokens.slice(offset, offset + cases);
       offset += cases;
-      wavesDone.push(await runWave(ids, tokens, cases));
+      wavesDone.push(await runWave(ids, tokens, cases, calibration));
     }
 
-    async function runWave(ids: readonly string[], tokens: readonly string[], cases: number): Promise<WaveFigures> {
-      log(`bench: workflows — attestation wave of ${cases}: submitted at once (concurrency ${SUBMIT_CONCURRENCY})`);
+    async function runWave(ids: readonly string[], tokens: readonly string[], cases: number, calibration: boolean): Promise<WaveFigures> {
+      const label = `attestation ${calibration ? "calibration wave" : "wave"} of ${cases}`;
+      log(`bench: workflows — ${label}: submitted at once (concurrency ${SUBMIT_CONCURRENCY})`);
       phaseStarted = performance.now();
       const submitted = performance.now();
       await pool(ids, SUBMIT_CONCURRENCY, async (id, i) => {
@@ -441,7 +454,7 @@ export async function runWorkflowThroughput(options: WorkflowOptions = {}): Prom
       const voted = performance.now();
       await until("the decisions", async () => ((await countIn(["decided", "final"])) === cases ? true : undefined), 900_000, 250);
       const decided = performance.now();
-      closePhase(`attestation wave of ${cases}: submission → decided`);
+      closePhase(`${label}: submission → decided`);
       const finals = await until("the final decisions", async () => {
         const statuses = await statusesOf(keys.attestation, ids);
         return [...statuses.values()].filter((item) => item.status === "final").length === cases ? statuses : undefined;
@@ -451,9 +464,10 @@ export async function runWorkflowThroughput(options: WorkflowOptions = {}): Prom
       for (const item of finals.values()) outcomes[String(item.outcome ?? item.status)] = (outcomes[String(item.outcome ?? item.status)] ?? 0) + 1;
       // The executions end with CloseAppealWindow; let the last ones finish before the phase closes.
       await sleep(1000);
-      closePhase(`attestation wave of ${cases}: decided → final (appeal window of ${APPEAL_WINDOW_SECONDS} s)`);
+      closePhase(`${label}: decided → final (appeal window of ${APPEAL_WINDOW_SECONDS} s)`);
       return {
         cases,
+        calibration,
         experts: ATTESTATION_EXPERTS,
         sheets: attestationSheets,
         votes,
@@ -497,6 +511,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await runWorkflowThroughput({
     ...(args["applicants"] ? { applicants: Number(args["applicants"]) } : {}),
     ...(args["waves"] ? { waves: args["waves"].split(",").map(Number) } : {}),
+    ...(args["calibration"] ? { calibration: Number(args["calibration"]) } : {}),
   });
   const text = JSON.stringify(figures, null, 2);
   if (args["out"]) writeFileSync(args["out"], text);
