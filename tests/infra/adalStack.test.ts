@@ -174,19 +174,15 @@ describe("table", () => {
       { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" },
       { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" },
     ]);
-    expect(p.GlobalSecondaryIndexes).toEqual(
-      tableDefinition.globalSecondaryIndexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: "HASH" },
-          { AttributeName: index.sortKey, KeyType: "RANGE" },
-        ],
-        Projection: { ProjectionType: "ALL" },
-      })),
-    );
-    const keyNames = [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    // Written out: the listing indexes project whole items, the open-assignments index only keys (a draw counts it).
+    const gsi = (name: string, projection: string, withSortKey = true) => ({
+      IndexName: name,
+      KeySchema: [{ AttributeName: `${name}PK`, KeyType: "HASH" }, ...(withSortKey ? [{ AttributeName: `${name}SK`, KeyType: "RANGE" }] : [])],
+      Projection: { ProjectionType: projection },
+    });
+    expect(p.GlobalSecondaryIndexes).toEqual([gsi("GSI1", "ALL"), gsi("GSI2", "ALL"), gsi("GSI3", "KEYS_ONLY", false)]);
     expect(sorted(p.AttributeDefinitions.map((a: { AttributeName: string; AttributeType: string }) => `${a.AttributeName}:${a.AttributeType}`))).toEqual(
-      sorted(keyNames.map((name) => `${name}:S`)),
+      sorted(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK"].map((name) => `${name}:S`)),
     );
     expect(p.BillingMode).toBe("PAY_PER_REQUEST");
     expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -317,6 +313,12 @@ describe("IAM", () => {
 
   it("gives each task function table read/write plus its listed extras", () => {
     for (const task of expectedTasks) expectRoleToMatchGrants(functionByDescription(`Adal workflow task ${task}`)[0], grantsOfTask(task));
+  });
+
+  it("lets a table reader query each index, the draw's open-assignments count included", () => {
+    const statements = statementsOfFunction(functionByDescription("Adal workflow task drawPanel")[0]);
+    const indexArns = statements.flatMap((s) => asArray(s.Resource)).map((resource) => JSON.stringify(resource)).filter((arn) => arn.includes("/index/"));
+    expect(indexArns.map((arn) => /\/index\/(\w+)/.exec(arn)![1]).sort()).toEqual(["GSI1", "GSI2", "GSI3"]);
   });
 
   it("grants no service-wide actions and Resource '*' only to the known logging and tracing actions", () => {

@@ -1,16 +1,14 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { documentClient, tableName } from "./client.ts";
-import type { IndexName } from "./tableDefinition.ts";
+import { keyAttributes, type IndexName } from "./tableDefinition.ts";
 
 export type Key = { PK: string; SK: string };
 type Item = Record<string, unknown>;
 
-const KEY_ATTRIBUTES = ["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"];
-
 /** Drops the storage keys: what is left is the record as the domain and the API know it. */
 export function withoutKeys<T>(item: Item): T {
   const copy = { ...item };
-  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  for (const attribute of keyAttributes) delete copy[attribute];
   return copy as T;
 }
 
@@ -68,6 +66,31 @@ export async function queryAll<T>(options: Omit<Parameters<typeof queryPartition
     startKey = page.lastKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * How many items an index partition holds, counted by DynamoDB page by page (a page stops at 1 MB read):
+ * nothing but the count comes back.
+ */
+export async function countPartition(options: { index: IndexName; partition: string }): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: options.index,
+        KeyConditionExpression: "#pk = :pk",
+        ExpressionAttributeNames: { "#pk": `${options.index}PK` },
+        ExpressionAttributeValues: { ":pk": options.partition },
+        Select: "COUNT",
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += result.Count ?? 0;
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
 
 /**

@@ -33,6 +33,8 @@ export const partitions = {
   candidateApplications: (candidateId: string) => `CANDIDATE#${candidateId}#APPLICATIONS`,
   caseAssignments: (caseId: string) => `CASE#${caseId}#ASSIGNMENTS`,
   expertAssignments: (expertId: string) => `EXPERT#${expertId}#ASSIGNMENTS`,
+  /** The same expert's assignments while open only: what a draw counts against their load cap. */
+  expertOpenAssignments: (expertId: string) => `EXPERT#${expertId}#OPEN`,
   schoolApprovals: (schoolId: string) => `SCHOOL#${schoolId}#APPROVALS`,
   candidateAttestations: (candidateId: string) => `CANDIDATE#${candidateId}#ATTESTATIONS`,
   /** Cases waiting for a commission chair's vote, by chair. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Assignment, PanelSlot, ScoreSheet } from "../../domain/competition/records.ts";
 import { getMany } from "./batchGet.ts";
-import { getItem, queryAll, queryPartition, updateWhileStatusIn, type QueryPage } from "./items.ts";
+import { countPartition, getItem, queryAll, queryPartition, updateWhileStatusIn, type QueryPage } from "./items.ts";
 import { keys, partitions, sortPrefixes } from "./keys.ts";
 import type { TransactItem } from "./transactions.ts";
 import { put, update, type UpdateSpec } from "./updates.ts";
@@ -21,6 +21,12 @@ function expertIndex(assignment: Pick<Assignment, "expertId" | "dueAt" | "id">) 
   return { GSI2PK: partitions.expertAssignments(assignment.expertId), GSI2SK: `${assignment.dueAt}#${assignment.id}` };
 }
 
+/**
+ * The open-assignments index entry, present exactly while the assignment is open: every write that moves an
+ * assignment out of `open` goes through updateAssignment, which removes it in the same update.
+ */
+const OPEN_INDEX_ATTRIBUTE = "GSI3PK";
+
 export function assignmentItem(assignment: Assignment): Record<string, unknown> {
   return {
     ...keys.assignment(assignment.id),
@@ -28,6 +34,7 @@ export function assignmentItem(assignment: Assignment): Record<string, unknown> 
     GSI1PK: partitions.caseAssignments(assignment.caseId),
     GSI1SK: `${assignment.applicationId}#${assignment.expertId}`,
     ...expertIndex(assignment),
+    ...(assignment.status === "open" ? { [OPEN_INDEX_ATTRIBUTE]: partitions.expertOpenAssignments(assignment.expertId) } : {}),
     ...assignment,
   };
 }
@@ -42,12 +49,19 @@ export function getAssignments(ids: readonly string[]): Promise<(Assignment | un
   return getMany<Assignment>(ids.map((id) => keys.assignment(id)));
 }
 
-/** The guarded state change of an assignment (see updateWhileStatusIn). */
-export function updateAssignment(id: string, from: readonly Assignment["status"][], fields: Record<string, unknown>): TransactItem {
-  return updateWhileStatusIn(keys.assignment(id), from, fields);
+/**
+ * The guarded state change of an assignment (see updateWhileStatusIn). One that sets a status moves the
+ * assignment out of `open` (nothing reopens one), so the same update takes it out of the open index.
+ */
+export function updateAssignment(
+  id: string,
+  from: readonly Assignment["status"][],
+  fields: Record<string, unknown> & { status?: Exclude<Assignment["status"], "open"> },
+): TransactItem {
+  return updateWhileStatusIn(keys.assignment(id), from, fields, fields.status ? [OPEN_INDEX_ATTRIBUTE] : []);
 }
 
-/** A new due date moves the assignment in the expert's list too (the index sorts by due date). */
+/** A new due date moves the assignment in the expert's list too (the index sorts by due date); it stays open. */
 export function rescheduleOpenAssignment(assignment: Pick<Assignment, "id" | "expertId">, dueAt: string): TransactItem {
   return updateAssignment(assignment.id, ["open"], { dueAt, ...expertIndex({ ...assignment, dueAt }) });
 }
@@ -67,14 +81,12 @@ export function listExpertAssignments(expertId: string, limit: number, startKey?
   return queryPartition<Assignment>({ index: "GSI2", partition: partitions.expertAssignments(expertId), limit, startKey });
 }
 
-/** Cases an expert holds right now (open assignments in any case): the load their cap is measured against. */
-export async function countOpenAssignments(expertId: string): Promise<number> {
-  const open = await queryAll<Assignment>({
-    index: "GSI2",
-    partition: partitions.expertAssignments(expertId),
-    filter: { FilterExpression: "#status = :open", ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":open": "open" } },
-  });
-  return open.length;
+/**
+ * Cases an expert holds right now (open assignments in any case): the load their cap is measured against.
+ * Counted on the sparse open index, so the read grows with what they hold now, not with their history.
+ */
+export function countOpenAssignments(expertId: string): Promise<number> {
+  return countPartition({ index: "GSI3", partition: partitions.expertOpenAssignments(expertId) });
 }
 
 /** The sheet is written once, in the transaction that submits its assignment, and never again. */
