@@ -5,12 +5,14 @@ import { worldOfThisFile } from "./harness.ts";
 // A teacher's first sign-in on AWS, in Russian, with the temporary password an administrator issued: the
 // deployment's config.json names a Cognito client, and Cognito itself is played here (page.route), so the
 // page walks the NEW_PASSWORD_REQUIRED challenge as it would against the real user pool. The ID token Cognito
-// "issues" is a token of the local stack, so GET /me signs the teacher in for real afterwards.
+// "issues" is a token of the local stack, so GET /me signs the teacher in for real afterwards. The account was
+// created without the email the pool requires, so the page asks for it in the same step.
 
 const COGNITO = "https://cognito-idp.eu-central-1.amazonaws.com/";
 const TEMPORARY = "Tmp-Pass-0001";
 const REUSED = "Almaty-2025-school";
 const CHOSEN = "Almaty-2026-school";
+const EMAIL = "teacher1@example.kz";
 
 type CognitoCall = { target: string; body: Record<string, unknown> };
 
@@ -42,7 +44,7 @@ describe("a first sign-in with a temporary password", () => {
             body: {
               ChallengeName: "NEW_PASSWORD_REQUIRED",
               Session: `session-${calls.length}`,
-              ChallengeParameters: { USER_ID_FOR_SRP: "teacher1", requiredAttributes: "[]", userAttributes: '{"email":"teacher1@example.kz"}' },
+              ChallengeParameters: { USER_ID_FOR_SRP: "teacher1", requiredAttributes: '["userAttributes.email"]', userAttributes: '{"email_verified":"false"}' },
             },
           }
         : responses.shift()!;
@@ -61,25 +63,30 @@ describe("a first sign-in with a temporary password", () => {
     await signInWithTemporaryPassword();
     const newPassword = page.getByLabel(t("common:newPassword.newPassword"), { exact: true });
     const repeat = page.getByLabel(t("common:newPassword.repeat"), { exact: true });
+    const email = page.getByLabel(t("common:newPassword.email"), { exact: true });
     // The policy is said before anything is typed, and both fields are offered to a password manager as new.
     await page.getByText(t("common:newPassword.policy", { min: 12 })).waitFor();
     expect(await newPassword.getAttribute("autocomplete")).toBe("new-password");
     expect(await repeat.getAttribute("autocomplete")).toBe("new-password");
     await tab.screen("ru-first-sign-in-new-password");
 
-    // A password that breaks the rules, and a repeat that differs, never leave the page.
+    // An email that is not one, a password that breaks the rules and a repeat that differs never leave the page.
+    await email.fill("teacher1@");
     await newPassword.fill("almaty2026");
     await repeat.fill("almaty2027");
     await page.getByRole("button", { name: t("common:newPassword.action") }).click();
     const broken = [t("common:newPassword.rule.length", { min: 12 }), t("common:newPassword.rule.uppercase"), t("common:newPassword.rule.symbol")].join(" ");
     await page.getByText(broken, { exact: true }).waitFor();
     await page.getByText(t("common:newPassword.rule.mismatch"), { exact: true }).waitFor();
+    await page.getByText(t("common:newPassword.emailInvalid"), { exact: true }).waitFor();
     expect(await newPassword.getAttribute("aria-invalid")).toBe("true");
-    await page.waitForFunction(`document.activeElement?.getAttribute("name") === "new-password"`);
+    // The first field in error takes focus.
+    await page.waitForFunction(`document.activeElement?.getAttribute("name") === "email"`);
     await tab.screen("ru-first-sign-in-rules-broken");
     expect(calls.map((call) => call.target)).toEqual(["AWSCognitoIdentityProviderService.InitiateAuth"]);
 
     // Cognito refuses a password used before: the page says so in Russian, beside the field.
+    await email.fill(EMAIL);
     await newPassword.fill(REUSED);
     await repeat.fill(REUSED);
     await page.getByRole("button", { name: t("common:newPassword.action") }).click();
@@ -95,6 +102,7 @@ describe("a first sign-in with a temporary password", () => {
     await tab.screen("ru-first-sign-in-session-expired");
 
     await signInWithTemporaryPassword();
+    await email.fill(EMAIL);
     await newPassword.fill(CHOSEN);
     await repeat.fill(CHOSEN);
     await page.getByRole("button", { name: t("common:newPassword.action") }).click();
@@ -113,7 +121,7 @@ describe("a first sign-in with a temporary password", () => {
       ChallengeName: "NEW_PASSWORD_REQUIRED",
       ClientId: "web-client-1",
       Session: "session-4",
-      ChallengeResponses: { USERNAME: "teacher1", NEW_PASSWORD: CHOSEN },
+      ChallengeResponses: { USERNAME: "teacher1", NEW_PASSWORD: CHOSEN, "userAttributes.email": EMAIL },
     });
     // Neither password nor the challenge's session is left in the browser's storage.
     const stored = String(await page.evaluate("JSON.stringify({ ...sessionStorage, ...localStorage })"));
