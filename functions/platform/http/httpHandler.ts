@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from "zod/mini";
 import { currentUserFrom, type CurrentUser } from "../auth/currentUser.ts";
 import { AppError, isAppError } from "../errors/appError.ts";
+import { isTransientServiceError } from "../errors/transientError.ts";
 import type { Language } from "../errors/errorCatalog.ts";
 import { logger } from "../logger.ts";
 import { negotiateLanguage } from "./language.ts";
@@ -71,6 +72,15 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
         const error = request.error;
         if (isAppError(error)) {
           request.response = problemResponse(error, language);
+          return;
+        }
+        if (isTransientServiceError(error)) {
+          logger.warn("service busy", {
+            route: `${route.method} ${route.path}`,
+            requestId: request.event.requestContext?.requestId,
+            errorName: error?.name,
+          });
+          request.response = problemResponse(new AppError("service_busy"), language);
           return;
         }
         logger.error("unhandled error", {
