@@ -278,7 +278,7 @@ export function costPerCase(workflows: WorkflowFigures): CostFigures {
       competitions,
       usd: ATTESTATIONS_PER_YEAR * attestation.usdPerCase + applications * small.usdPerCase,
       basis:
-        `${ATTESTATIONS_PER_YEAR.toLocaleString("en")} attestation cases (DOMAIN.md §5) at the measured cost per case, and ${applications.toLocaleString("en")} applications: ` +
+        `${ATTESTATIONS_PER_YEAR.toLocaleString("en")} attestation cases (DOMAIN.md §5) at the modelled cost per case, and ${applications.toLocaleString("en")} applications: ` +
         `${competitions.toLocaleString("en")} competitions (${REGIONS} regions × ~${HIRES_PER_REGION.toLocaleString("en")} hires a year, one competition per hire) ` +
         `of ${APPLICATIONS_PER_COMPETITION.toFixed(2)} applications each (2,109 applications in 1,063 competitions, DOMAIN.md §5), each application at the cost per application ` +
         `of the run's ${small.cases}-applicant competition (everything that competition cost, its vacancy and workflow included, ÷ ${small.cases})`,
