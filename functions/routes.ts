@@ -18,6 +18,7 @@ import {
   CreateCommissionBody,
   DeclareConflictBody,
 } from "./api/schemas/attestation.ts";
+import { CaseWithOwnerDocuments } from "./api/schemas/documents.ts";
 import { ALL_ROLES, defineRoute, type RouteDefinition } from "./platform/http/routeDefinition.ts";
 
 const NoQuery = z.strictObject({});
@@ -107,7 +108,7 @@ export const routes = {
   getApplication: defineRoute({
     method: "GET", path: "/applications/{id}", handler: "api/applications/getApplication", auth: ["candidate", "hr", "expert"],
     summary: "An application (its owner, HR of the school, assigned experts)", params: IdParams, query: NoQuery,
-    grants: ["table:read"], successStatus: 200,
+    response: CaseWithOwnerDocuments, grants: ["table:read", "bucket:read"], successStatus: 200,
   }),
   listMyAssignments: defineRoute({
     method: "GET", path: "/me/assignments", handler: "api/scoring/listMyAssignments", auth: ["expert"],
@@ -169,7 +170,7 @@ export const routes = {
   getAttestation: defineRoute({
     method: "GET", path: "/attestations/{id}", handler: "api/attestations/getAttestation", auth: ["candidate", "admin", "expert"],
     summary: "An attestation (its owner, admins, its panel and commission chair)", params: IdParams, query: NoQuery,
-    grants: ["table:read"], successStatus: 200,
+    response: CaseWithOwnerDocuments, grants: ["table:read", "bucket:read"], successStatus: 200,
   }),
   voteOnAttestation: defineRoute({
     method: "POST", path: "/attestations/{id}/commission-vote", handler: "api/attestations/voteOnAttestation", auth: ["expert"],

@@ -7,7 +7,7 @@ import type { Application } from "../../domain/competition/records.ts";
 import type { CurrentUser } from "../../platform/auth/currentUser.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
-import { ownerDocumentView } from "../documents/documentView.ts";
+import { ownerDocuments } from "../documents/ownerDocuments.ts";
 
 async function isAssignedExpert(user: CurrentUser, application: Application): Promise<boolean> {
   if (!user.roles.includes("expert")) return false;
@@ -29,8 +29,8 @@ export const handler = httpHandler(routes.getApplication, async ({ user, params 
   if (!application) throw new AppError("not_found");
   if (user.roles.includes("candidate") && application.candidateId === user.id) {
     // The owner also sees the cut-off once the competition is decided, to compare their own total with it.
-    const [vacancy, documents] = await Promise.all([getVacancy(application.vacancyId), listDocuments(application.id)]);
-    return { body: { ...application, cutOff: vacancy?.cutOff ?? null, documents: ownerDocumentView(documents) } };
+    const [vacancy, documents] = await Promise.all([getVacancy(application.vacancyId), listDocuments(application.id).then(ownerDocuments)]);
+    return { body: { ...application, cutOff: vacancy?.cutOff ?? null, documents } };
   }
   if (user.roles.includes("hr") && user.schoolId === application.schoolId) return { body: application };
   if (await isAssignedExpert(user, application)) {

@@ -2,7 +2,7 @@ import { routes } from "../../routes.ts";
 import { getAttestation, listAttestationDocuments } from "../../adapters/dynamo/attestationRecords.ts";
 import { AppError } from "../../platform/errors/appError.ts";
 import { httpHandler } from "../../platform/http/httpHandler.ts";
-import { ownerDocumentView } from "../documents/documentView.ts";
+import { ownerDocuments } from "../documents/ownerDocuments.ts";
 import { adminView, isAssignedExpert, isChair, ownerView, panelView } from "./attestationAccess.ts";
 
 export const handler = httpHandler(routes.getAttestation, async ({ user, params }) => {
@@ -10,7 +10,7 @@ export const handler = httpHandler(routes.getAttestation, async ({ user, params 
   if (!attestation) throw new AppError("not_found");
   if (user.roles.includes("admin")) return { body: adminView(attestation) };
   if (user.roles.includes("candidate") && attestation.candidateId === user.id) {
-    return { body: { ...ownerView(attestation), documents: ownerDocumentView(await listAttestationDocuments(attestation.id)) } };
+    return { body: { ...ownerView(attestation), documents: await ownerDocuments(await listAttestationDocuments(attestation.id)) } };
   }
   if (isChair(user, attestation)) return { body: panelView(attestation, true) };
   if (await isAssignedExpert(user, attestation)) return { body: panelView(attestation, false) };

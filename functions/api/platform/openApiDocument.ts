@@ -18,8 +18,8 @@ const Problem = {
   },
 };
 
-function jsonSchema(schema: z.ZodMiniType) {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+function jsonSchema(schema: z.ZodMiniType, io: "input" | "output" = "input") {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 }
 
@@ -44,7 +44,10 @@ export function openApiDocument(routeList: readonly RouteDefinition[], version: 
       summary: route.summary,
       parameters: parameters(route),
       responses: {
-        [String(route.successStatus)]: { description: "Success" },
+        [String(route.successStatus)]: {
+          description: "Success",
+          ...(route.response ? { content: { "application/json": { schema: jsonSchema(route.response, "output") } } } : {}),
+        },
         "4XX": { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
       },
       ...(route.auth === "public" ? { security: [] } : { security: [{ bearer: [] }], "x-roles": route.auth }),

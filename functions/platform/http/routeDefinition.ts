@@ -25,6 +25,8 @@ export interface RouteDefinition {
   body?: z.ZodMiniType;
   query?: z.ZodMiniType;
   params?: z.ZodMiniType;
+  /** What the success body holds, for the OpenAPI document only (handlers build bodies by hand). */
+  response?: z.ZodMiniType;
   grants: readonly Grant[];
   /** Creates something and honours the Idempotency-Key header. */
   idempotent?: boolean;
