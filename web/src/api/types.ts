@@ -38,7 +38,8 @@ export type Rubric = {
   thresholds?: unknown;
 };
 
-export type OwnerDocument = { id: string; kind: string; fileName: string; status: string; reason: string | null; sha256: string | null };
+/** `url`: the owner's 5-minute link to a verified document (GET /applications/{id}, GET /attestations/{id}). */
+export type OwnerDocument = { id: string; kind: string; fileName: string; status: string; reason: string | null; sha256: string | null; url?: string };
 
 export type Application = {
   id: string;
