@@ -59,7 +59,13 @@ describe("a Lambda bundle of a route", () => {
 const S3_CLIENT = /node_modules\/@aws-sdk\/(client-s3|s3-presigned-post|s3-request-presigner)\//;
 const LAMBDA_BUNDLE_BUDGET = 400 * 1024;
 
-describe.each(["functions/api/applications/createApplicationDocument.ts", "functions/api/attestations/createAttestationDocument.ts", "functions/api/scoring/getAssignment.ts"])(
+describe.each([
+  "functions/api/applications/createApplicationDocument.ts",
+  "functions/api/attestations/createAttestationDocument.ts",
+  "functions/api/scoring/getAssignment.ts",
+  "functions/api/applications/getApplication.ts",
+  "functions/api/attestations/getAttestation.ts",
+])(
   "the presigning route %s bundled for Lambda",
   (entry) => {
     it("holds no S3 client or SDK presigner, signs with @smithy/signature-v4, and fits the 400 KB budget", async () => {
