@@ -90,6 +90,9 @@ describe("a competition in the browser", () => {
     ];
     for (const { kind, file } of documents) await uploadInPage(teacher, kind, file);
     await page.getByText(t("teacher:application.readyToSubmit")).waitFor();
+    // What was uploaded can be opened again, in a new tab, by a link that names the file.
+    const reopen = page.getByRole("link", { name: t("teacher:documents.open", { fileName: "diploma.pdf" }) });
+    expect(await reopen.getAttribute("target")).toBe("_blank");
     await teacher.screen("ru-teacher-application");
     await clickAndConfirm(teacher, t("teacher:application.submit"), t("teacher:application.submit"));
     await page.getByText(t("teacher:application.explain.submitted")).waitFor();
