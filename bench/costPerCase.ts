@@ -8,6 +8,7 @@
 
 import type { PhaseFigures, WorkflowFigures } from "./workflowThroughput.ts";
 import type { FunctionUse, Usage } from "./meters.ts";
+import { nearestRank } from "./nearestRank.ts";
 
 export interface Price {
   item: string;
@@ -63,8 +64,7 @@ export function unloadedDurations(phases: readonly PhaseFigures[]): UnloadedDura
 
 /** p90, so that the model errs high: DynamoDB Local is least warmed up in these runs. */
 function p90(durations: readonly number[]): number {
-  const sorted = [...durations].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length * 0.9) - 1)] ?? 0;
+  return nearestRank([...durations].sort((a, b) => a - b), 0.9) ?? 0;
 }
 
 /** Each invocation at its function's unloaded p90; a function with no unloaded run keeps its measured times. */

@@ -30,6 +30,7 @@ import { hashPassword } from "../infra/local/identity/passwords.ts";
 import { startLocalStack, TABLE_NAME } from "../infra/local/localStack.ts";
 import { DEMO_PASSWORD } from "../infra/local/seed/demoRegion.ts";
 import { pool, putItems } from "./benchSupport.ts";
+import { nearestRank } from "./nearestRank.ts";
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]));
 const CANDIDATES = Number(args["candidates"] ?? 200);
@@ -58,10 +59,7 @@ async function timed<T = any>(client: AdalClient, route: string, method: string,
   return response;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p / 100) ?? 0;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 

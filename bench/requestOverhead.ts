@@ -36,6 +36,7 @@ import { startLocalStack, TABLE_NAME } from "../infra/local/localStack.ts";
 import { DEMO_PASSWORD } from "../infra/local/seed/demoRegion.ts";
 import { scoreSheetFor } from "../infra/local/demo/competitionScenario.ts";
 import { putItems } from "./benchSupport.ts";
+import { nearestRank } from "./nearestRank.ts";
 
 export interface OverheadOptions {
   runs?: number;
@@ -96,7 +97,7 @@ type Handler = (event: unknown, context: Context) => Promise<APIGatewayProxyStru
 
 function percentiles(samples: readonly number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const at = (q: number) => nearestRank(sorted, q)!;
   const round = (value: number) => Math.round(value * 1000) / 1000;
   return { p50: round(at(0.5)), p99: round(at(0.99)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
 }

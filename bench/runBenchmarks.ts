@@ -23,6 +23,7 @@ import { costPerCase, unloadedDurations, type CaseCost, type CostFigures } from 
 import { runRequestOverhead, type OverheadFigures } from "./requestOverhead.ts";
 import { CALIBRATION_CASES, type WorkflowFigures } from "./workflowThroughput.ts";
 import { runWebFirstPage, type WebFigures } from "./webFirstPage.ts";
+import { nearestRank } from "./nearestRank.ts";
 
 const resultsFile = fileURLToPath(new URL("./results.json", import.meta.url));
 const loadFile = fileURLToPath(new URL("./results/load.json", import.meta.url));
@@ -190,7 +191,7 @@ function summariseWorkflows(figures: WorkflowFigures) {
 
 function msPercentiles(ms: readonly number[]): { p50Ms: number; p90Ms: number; totalMs: number } {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const at = (q: number) => nearestRank(sorted, q) ?? 0;
   return { p50Ms: Math.round(at(0.5) * 10) / 10, p90Ms: Math.round(at(0.9) * 10) / 10, totalMs: Math.round(sorted.reduce((a, b) => a + b, 0)) };
 }
 
