@@ -74,21 +74,13 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
           request.response = problemResponse(error, language);
           return;
         }
+        const where = { route: `${route.method} ${route.path}`, requestId: request.event.requestContext?.requestId, errorName: error?.name };
         if (isTransientServiceError(error)) {
-          logger.warn("service busy", {
-            route: `${route.method} ${route.path}`,
-            requestId: request.event.requestContext?.requestId,
-            errorName: error?.name,
-          });
+          logger.warn("service busy", where);
           request.response = problemResponse(new AppError("service_busy"), language);
           return;
         }
-        logger.error("unhandled error", {
-          route: `${route.method} ${route.path}`,
-          requestId: request.event.requestContext?.requestId,
-          errorName: error?.name,
-          errorMessage: error?.message,
-        });
+        logger.error("unhandled error", { ...where, errorMessage: error?.message });
         request.response = problemResponse(new AppError("internal_error"), language);
       },
     })
